@@ -1,0 +1,367 @@
+/**
+ * Users CSV: parsing and validation only (no database), so every rule is unit-testable.
+ * The format is documented in docs/import-formats.md ("Users (CSV)"). Error messages are catalogue
+ * keys in the "admin" namespace; `value` and `params` fill their placeholders.
+ */
+import { parse } from "csv-parse/sync";
+import { z } from "zod";
+import { ROLES, type RoleName } from "~/modules/identity/permissions";
+
+export const USER_IMPORT_HEADERS = ["externalId", "name", "email", "team", "roles", "hireDate", "status", "locale"] as const;
+export type UserImportColumn = (typeof USER_IMPORT_HEADERS)[number];
+export const USER_IMPORT_REQUIRED_HEADERS: readonly UserImportColumn[] = ["externalId", "name"];
+
+export const USER_STATUSES = ["active", "inactive"] as const;
+export type UserStatusName = (typeof USER_STATUSES)[number];
+export const USER_LOCALES = ["zh-CN", "en"] as const;
+export type UserLocale = (typeof USER_LOCALES)[number];
+
+export const EXTERNAL_ID_MAX = 64;
+export const NAME_MAX = 100;
+export const EMAIL_MAX = 254;
+
+/**
+ * One valid data row. A property is undefined when its column is absent from the file: new users then
+ * get the default, existing users keep what they have. An empty cell in a present column means "none"
+ * (email, team, hire date) or the default (status active, locale zh-CN, roles agent).
+ */
+export type UserImportRow = {
+  line: number;
+  externalId: string;
+  name: string;
+  email?: string | null;
+  team?: string | null;
+  roles?: RoleName[];
+  hireDate?: string | null;
+  status?: UserStatusName;
+  locale?: UserLocale;
+};
+export type ValidRow = UserImportRow;
+
+export type ImportRowError = {
+  /** 1-based line in the file; the header is line 1. */
+  line: number;
+  field?: string;
+  /** Catalogue key, e.g. "admin:import.errors.invalidEmail". */
+  message: string;
+  value?: string;
+  params?: Record<string, string | number>;
+};
+
+export type ParsedUserCsv = { rows: UserImportRow[]; errors: ImportRowError[]; columns: UserImportColumn[] };
+
+const HEADER_ALIASES: Record<UserImportColumn, string[]> = {
+  externalId: ["externalid", "external_id", "工号", "员工编号", "员工工号"],
+  name: ["name", "姓名", "名字"],
+  email: ["email", "e-mail", "邮箱", "电子邮箱", "邮件"],
+  team: ["team", "团队", "班组", "小组"],
+  roles: ["roles", "role", "角色"],
+  hireDate: ["hiredate", "hire_date", "入职日期", "入职时间"],
+  status: ["status", "状态"],
+  locale: ["locale", "language", "语言", "界面语言"],
+};
+
+/** Role keys, their zh-CN and English labels, and a few everyday synonyms. */
+const ROLE_ALIASES: Record<string, RoleName> = {
+  客服: "agent",
+  客服专员: "agent",
+  培训专员: "trainer",
+  培训师: "trainer",
+  质检专员: "qa_inspector",
+  质检员: "qa_inspector",
+  质检: "qa_inspector",
+  组长: "team_lead",
+  客服组长: "team_lead",
+  客服经理: "manager",
+  经理: "manager",
+  管理员: "admin",
+  qa: "qa_inspector",
+  lead: "team_lead",
+  administrator: "admin",
+};
+
+const STATUS_ALIASES: Record<string, UserStatusName> = {
+  active: "active",
+  inactive: "inactive",
+  在职: "active",
+  启用: "active",
+  正常: "active",
+  已停用: "inactive",
+  停用: "inactive",
+  离职: "inactive",
+};
+
+const LOCALE_ALIASES: Record<string, UserLocale> = {
+  "zh-cn": "zh-CN",
+  zh: "zh-CN",
+  zh_cn: "zh-CN",
+  中文: "zh-CN",
+  简体中文: "zh-CN",
+  en: "en",
+  "en-us": "en",
+  english: "en",
+  英文: "en",
+  英语: "en",
+};
+
+/** Separators between several roles in one cell. */
+const ROLE_SEPARATORS = /[|;；、,，/]+/;
+
+function normaliseKey(value: string) {
+  return value.trim().toLowerCase().replace(/\s+/g, "");
+}
+
+export function parseRole(value: string): RoleName | null {
+  const trimmed = value.trim();
+  const key = trimmed.toLowerCase().replace(/[\s-]+/g, "_");
+  if ((ROLES as readonly string[]).includes(key)) return key as RoleName;
+  return ROLE_ALIASES[trimmed] ?? ROLE_ALIASES[key] ?? null;
+}
+
+export function parseStatus(value: string): UserStatusName | null {
+  return STATUS_ALIASES[normaliseKey(value)] ?? null;
+}
+
+export function parseLocale(value: string): UserLocale | null {
+  return LOCALE_ALIASES[normaliseKey(value)] ?? null;
+}
+
+/** YYYY-MM-DD (also YYYY/M/D and YYYY.M.D, which Excel produces) → canonical YYYY-MM-DD, or null when not a real date. */
+export function parseCalendarDate(value: string): string | null {
+  const match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(value.trim());
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  if (year < 1900 || year > 2200) return null;
+  return `${match[1]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+const emailSchema = z.email();
+
+export function normaliseEmail(value: string): string | null {
+  const email = value.trim().toLowerCase();
+  return email.length <= EMAIL_MAX && emailSchema.safeParse(email).success ? email : null;
+}
+
+/** Strips a UTF-8 byte-order mark (Excel writes one) and unifies line endings. */
+export function normaliseCsvText(text: string) {
+  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+}
+
+/**
+ * Decodes an uploaded file. UTF-8 (with or without BOM) first; bytes that are not valid UTF-8 are read
+ * as GB18030, the encoding Excel on Chinese Windows uses for "CSV (逗号分隔)".
+ */
+export function decodeCsvBytes(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("gb18030").decode(bytes);
+  }
+}
+
+type RawRecord = { line: number; cells: string[] };
+
+function readRecords(text: string): { records: RawRecord[]; syntaxErrors: ImportRowError[] } {
+  const syntaxErrors: ImportRowError[] = [];
+  let lastEndLine = 0;
+  const output = parse(text, {
+    raw: true,
+    info: true,
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    on_skip: (error) => {
+      // An unclosed quote swallows the rest of the file; the record began right after the last good one.
+      const line = error?.code === "CSV_QUOTE_NOT_CLOSED" ? lastEndLine + 1 : (error?.lines ?? lastEndLine + 1);
+      syntaxErrors.push({ line, message: "admin:import.errors.csvSyntax" });
+      return undefined;
+    },
+  }) as unknown as { record: string[]; raw: string; info: { lines: number } }[];
+  const records = output.map(({ record, raw, info }) => {
+    lastEndLine = info.lines;
+    // raw starts with any skipped blank lines and ends with the record delimiter; the rest are line breaks inside quotes.
+    const innerBreaks = (raw.replace(/^\n+/, "").replace(/\n$/, "").match(/\n/g) ?? []).length;
+    return { line: info.lines - innerBreaks, cells: record };
+  });
+  return { records, syntaxErrors };
+}
+
+function mapHeader({ line, cells }: RawRecord, errors: ImportRowError[]) {
+  const byKey = new Map<string, UserImportColumn>();
+  for (const column of USER_IMPORT_HEADERS) {
+    byKey.set(column.toLowerCase(), column);
+    for (const alias of HEADER_ALIASES[column]) byKey.set(alias, column);
+  }
+  const positions = new Map<UserImportColumn, number>();
+  cells.forEach((cell, index) => {
+    const name = cell.trim();
+    if (name === "") return;
+    const column = byKey.get(normaliseKey(name));
+    if (!column) {
+      errors.push({ line, field: name, message: "admin:import.errors.unknownColumn", value: name });
+    } else if (positions.has(column)) {
+      errors.push({ line, field: column, message: "admin:import.errors.duplicateColumn", value: name });
+    } else {
+      positions.set(column, index);
+    }
+  });
+  return positions;
+}
+
+type CellReader = (column: UserImportColumn) => string | undefined;
+
+function validateRecord(line: number, cell: CellReader, errors: ImportRowError[]): UserImportRow | null {
+  const before = errors.length;
+  const fail = (field: UserImportColumn, message: string, value?: string) =>
+    errors.push({ line, field, message, ...(value !== undefined && value !== "" ? { value } : {}) });
+
+  const externalId = cell("externalId") ?? "";
+  if (externalId === "") fail("externalId", "admin:import.errors.required");
+  else if (externalId.length > EXTERNAL_ID_MAX) fail("externalId", "admin:import.errors.tooLong", externalId);
+  else if (/\s/.test(externalId)) fail("externalId", "admin:import.errors.invalidExternalId", externalId);
+
+  const name = (cell("name") ?? "").replace(/\s+/g, " ");
+  if (name === "") fail("name", "admin:import.errors.required");
+  else if (name.length > NAME_MAX) fail("name", "admin:import.errors.tooLong", name);
+
+  const row: UserImportRow = { line, externalId, name };
+
+  const email = cell("email");
+  if (email !== undefined) {
+    row.email = email === "" ? null : normaliseEmail(email);
+    if (email !== "" && row.email === null) fail("email", "admin:import.errors.invalidEmail", email);
+  }
+
+  const team = cell("team");
+  if (team !== undefined) row.team = team === "" ? null : team;
+
+  const roles = cell("roles");
+  if (roles !== undefined) {
+    const parsed = new Set<RoleName>();
+    for (const part of roles.split(ROLE_SEPARATORS).map((value) => value.trim()).filter(Boolean)) {
+      const role = parseRole(part);
+      if (role) parsed.add(role);
+      else fail("roles", "admin:import.errors.unknownRole", part);
+    }
+    row.roles = parsed.size > 0 ? ROLES.filter((role) => parsed.has(role)) : ["agent"];
+  }
+
+  const hireDate = cell("hireDate");
+  if (hireDate !== undefined) {
+    row.hireDate = hireDate === "" ? null : parseCalendarDate(hireDate);
+    if (hireDate !== "" && row.hireDate === null) fail("hireDate", "admin:import.errors.invalidDate", hireDate);
+  }
+
+  const status = cell("status");
+  if (status !== undefined) {
+    const parsed = status === "" ? "active" : parseStatus(status);
+    if (parsed) row.status = parsed;
+    else fail("status", "admin:import.errors.invalidStatus", status);
+  }
+
+  const locale = cell("locale");
+  if (locale !== undefined) {
+    const parsed = locale === "" ? "zh-CN" : parseLocale(locale);
+    if (parsed) row.locale = parsed;
+    else fail("locale", "admin:import.errors.invalidLocale", locale);
+  }
+
+  return errors.length === before ? row : null;
+}
+
+/** Parses and validates the users CSV. Rows with any error are left out of `rows` and reported in `errors`. */
+export function parseUserCsv(input: string): ParsedUserCsv {
+  const errors: ImportRowError[] = [];
+  const text = normaliseCsvText(input);
+  if (text.trim() === "") return { rows: [], columns: [], errors: [{ line: 1, message: "admin:import.errors.empty" }] };
+
+  const { records, syntaxErrors } = readRecords(text);
+  errors.push(...syntaxErrors);
+  const [header, ...dataRecords] = records;
+  if (!header) {
+    errors.unshift({ line: 1, message: "admin:import.errors.missingHeader" });
+    return { rows: [], columns: [], errors };
+  }
+  const positions = mapHeader(header, errors);
+  const missing = USER_IMPORT_REQUIRED_HEADERS.filter((column) => !positions.has(column));
+  for (const column of missing) errors.push({ line: header.line, field: column, message: "admin:import.errors.missingColumn", value: column });
+  const columns = USER_IMPORT_HEADERS.filter((column) => positions.has(column));
+  if (missing.length > 0) return { rows: [], columns, errors: sortErrors(errors) };
+
+  const rows: UserImportRow[] = [];
+  const linesByExternalId = new Map<string, number>();
+  const linesByEmail = new Map<string, number>();
+  for (const record of dataRecords) {
+    const cells = record.cells.map((value) => value.trim());
+    if (cells.every((value) => value === "")) continue; // Excel leaves rows of bare commas at the end
+    const cell: CellReader = (column) => {
+      const position = positions.get(column);
+      return position === undefined ? undefined : (cells[position] ?? "");
+    };
+    const row = validateRecord(record.line, cell, errors);
+
+    // Duplicates are checked on every row, valid or not, so a later copy never slips in after a bad first one.
+    const externalId = cell("externalId") ?? "";
+    const email = normaliseEmail(cell("email") ?? "");
+    const firstIdLine = externalId ? linesByExternalId.get(externalId.toLowerCase()) : undefined;
+    const firstEmailLine = email ? linesByEmail.get(email) : undefined;
+    if (externalId && firstIdLine === undefined) linesByExternalId.set(externalId.toLowerCase(), record.line);
+    if (email && firstEmailLine === undefined) linesByEmail.set(email, record.line);
+    if (firstIdLine !== undefined) {
+      errors.push({ line: record.line, field: "externalId", message: "admin:import.errors.duplicateExternalIdInFile", value: externalId, params: { firstLine: firstIdLine } });
+    }
+    if (firstEmailLine !== undefined && email) {
+      errors.push({ line: record.line, field: "email", message: "admin:import.errors.duplicateEmailInFile", value: email, params: { firstLine: firstEmailLine } });
+    }
+    if (row && firstIdLine === undefined && firstEmailLine === undefined) rows.push(row);
+  }
+  return { rows, columns, errors: sortErrors(errors) };
+}
+
+export function sortErrors(errors: ImportRowError[]) {
+  return [...errors].sort((a, b) => a.line - b.line);
+}
+
+const EXAMPLE_ROWS: string[][] = [
+  ["A1001", "张三", "zhangsan@example.com", "CS-01", "agent", "2023-03-01", "active", "zh-CN"],
+  ["A1002", "李四", "lisi@example.com", "售前一组", "组长|客服", "2021-07-15", "active", "zh-CN"],
+  ["Q2001", "王五", "wangwu@example.com", "", "质检专员", "2020-11-02", "active", "zh-CN"],
+  ["M0001", "Alex Chen", "alex.chen@example.com", "", "manager;trainer", "2019-05-20", "active", "en"],
+  ["A0999", "赵六", "", "CS-01", "客服", "2018-09-10", "inactive", ""],
+];
+
+/** Example file for the "download template" link (without BOM; the route adds one for Excel). */
+export function buildExampleCsv(): string {
+  return toCsv([[...USER_IMPORT_HEADERS], ...EXAMPLE_ROWS]);
+}
+
+function csvCell(value: string) {
+  // A leading = + - @ would run as a formula when the file is opened in a spreadsheet.
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function toCsv(rows: string[][]): string {
+  return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
+
+/** The error report as CSV (line, field, value, message); `translate` renders the message keys. */
+export function errorsToCsv(
+  errors: ImportRowError[],
+  translate: (key: string, params: Record<string, string | number>) => string,
+  headers: [string, string, string, string] = ["line", "field", "value", "message"],
+): string {
+  return toCsv([
+    headers,
+    ...errors.map((error) => [
+      String(error.line),
+      error.field ?? "",
+      error.value ?? "",
+      translate(error.message, { ...error.params, value: error.value ?? "", line: error.line }),
+    ]),
+  ]);
+}

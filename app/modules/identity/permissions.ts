@@ -1,0 +1,83 @@
+/**
+ * Permissions are `action:entity:access` strings. Access widens from own → team → any:
+ * holding `read:user:any` satisfies a check for `read:user:team` or `read:user:own`.
+ * This file is pure so the role matrix can be unit-tested without a database.
+ */
+export const ROLES = ["agent", "trainer", "qa_inspector", "team_lead", "manager", "admin"] as const;
+export type RoleName = (typeof ROLES)[number];
+
+export const ACCESS_LEVELS = ["own", "team", "any"] as const;
+export type Access = (typeof ACCESS_LEVELS)[number];
+
+export type Permission = `${string}:${string}:${Access}`;
+
+const EVERYONE: Permission[] = ["read:user:own", "update:user:own", "read:notification:own", "read:team:own"];
+
+export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
+  agent: [...EVERYONE, "view:agent-home:own"],
+  trainer: [...EVERYONE, "view:trainer-home:any", "read:user:any", "read:team:any"],
+  qa_inspector: [...EVERYONE, "view:qa-home:any", "read:user:any", "read:team:any"],
+  team_lead: [...EVERYONE, "view:lead-home:team", "read:user:team", "read:team:team"],
+  manager: [
+    ...EVERYONE,
+    "view:manager-home:any",
+    "read:user:any",
+    "read:team:any",
+    "read:audit-log:any",
+  ],
+  admin: [
+    ...EVERYONE,
+    "view:admin-home:any",
+    "read:user:any",
+    "manage:user:any",
+    "read:team:any",
+    "manage:team:any",
+    "read:audit-log:any",
+    "read:job-run:any",
+  ],
+};
+
+/** Where each role lands after signing in, and the order a person with several roles sees them. */
+export const ROLE_HOMES: { role: RoleName; path: string; permission: Permission }[] = [
+  { role: "manager", path: "/manager", permission: "view:manager-home:any" },
+  { role: "team_lead", path: "/lead", permission: "view:lead-home:team" },
+  { role: "qa_inspector", path: "/qa", permission: "view:qa-home:any" },
+  { role: "trainer", path: "/trainer", permission: "view:trainer-home:any" },
+  { role: "admin", path: "/admin", permission: "view:admin-home:any" },
+  { role: "agent", path: "/agent", permission: "view:agent-home:own" },
+];
+
+export function parsePermission(permission: Permission) {
+  const [action, entity, access] = permission.split(":") as [string, string, Access];
+  return { action, entity, access };
+}
+
+export function permissionsFor(roles: readonly RoleName[]): Set<Permission> {
+  const granted = new Set<Permission>();
+  for (const role of roles) for (const permission of ROLE_PERMISSIONS[role]) granted.add(permission);
+  return granted;
+}
+
+/** True when the granted set contains the permission at the same or a wider access level. */
+export function hasPermission(granted: ReadonlySet<Permission>, permission: Permission): boolean {
+  const { action, entity, access } = parsePermission(permission);
+  const needed = ACCESS_LEVELS.indexOf(access);
+  return ACCESS_LEVELS.slice(needed).some((level) => granted.has(`${action}:${entity}:${level}`));
+}
+
+/** The widest access level granted for action:entity, or null when none. */
+export function accessLevel(granted: ReadonlySet<Permission>, action: string, entity: string): Access | null {
+  for (const level of [...ACCESS_LEVELS].reverse()) {
+    if (granted.has(`${action}:${entity}:${level}`)) return level;
+  }
+  return null;
+}
+
+export function homePathFor(roles: readonly RoleName[]): string {
+  const home = ROLE_HOMES.find((entry) => roles.includes(entry.role));
+  return home?.path ?? "/account";
+}
+
+export function workspacesFor(roles: readonly RoleName[]) {
+  return ROLE_HOMES.filter((entry) => roles.includes(entry.role));
+}

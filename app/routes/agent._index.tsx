@@ -1,0 +1,84 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { EmptyState } from "~/components/empty-state";
+import { StatCard } from "~/components/page-header";
+import { Tenure } from "~/components/people-table";
+import { getAccountProfile } from "~/modules/identity/account.server";
+import { requirePermission } from "~/modules/identity/session.server";
+import { listNotifications } from "~/modules/notifications/notifications.server";
+import { colleagues } from "~/modules/org/directory.server";
+import { useFormat } from "~/utils/use-format";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "view:agent-home:own");
+  const [profile, notifications, teammates] = await Promise.all([
+    getAccountProfile(user.id),
+    listNotifications(user.id, { page: 1, pageSize: 5 }),
+    user.teamId ? colleagues(user.teamId, user.id) : Promise.resolve([]),
+  ]);
+  return {
+    profile: { name: profile.name, externalId: profile.externalId, hireDate: profile.hireDate, team: profile.team },
+    notifications: notifications.rows,
+    teammates: teammates.map(({ id, name }) => ({ id, name })),
+  };
+}
+
+export default function AgentHome() {
+  const { t } = useTranslation(["home", "common", "notifications"]);
+  const { profile, notifications, teammates } = useLoaderData<typeof loader>();
+  const format = useFormat();
+  return (
+    <div className="space-y-6">
+      <div className="rounded-2xl bg-gradient-to-r from-brand-600 to-sky-500 p-6 text-white shadow">
+        <p className="text-sm opacity-80">{t("home:agent.greeting")}</p>
+        <h1 className="mt-1 text-2xl font-semibold">{profile.name}</h1>
+        <p className="mt-2 text-sm opacity-90">
+          {t("common:fields.externalId")} {profile.externalId}
+          {profile.team ? ` · ${profile.team.name}` : ""}
+          {profile.team?.lead ? ` · ${t("common:fields.lead")} ${profile.team.lead.name}` : ""}
+        </p>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <StatCard label={t("common:fields.team")} value={profile.team?.name ?? t("common:none")} />
+        <StatCard label={t("common:fields.hireDate")} value={profile.hireDate ? format.date(profile.hireDate, true) : "—"} />
+        <StatCard label={t("common:fields.tenure")} value={<Tenure hireDate={profile.hireDate} />} />
+      </div>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <section className="card lg:col-span-2" aria-labelledby="recent-notifications">
+          <div className="flex items-center justify-between border-b border-slate-100 px-5 py-4">
+            <h2 id="recent-notifications" className="font-semibold text-slate-900">{t("home:agent.recentNotifications")}</h2>
+            <Link to="/notifications" className="text-sm text-brand-600 hover:underline">{t("home:viewAll")}</Link>
+          </div>
+          {notifications.length === 0 ? (
+            <EmptyState icon="bell" title={t("notifications:empty")} />
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {notifications.map((row) => (
+                <li key={row.id} className="flex items-start gap-3 px-5 py-3 text-sm">
+                  <span className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${row.readAt ? "bg-slate-200" : "bg-brand-500"}`} aria-hidden="true" />
+                  <span className="flex-1 text-slate-700">{t(`notifications:kinds.${row.kind}`, row.params as Record<string, string>)}</span>
+                  <span className="shrink-0 text-xs text-slate-400">{format.relative(row.createdAt)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="card" aria-labelledby="teammates">
+          <div className="border-b border-slate-100 px-5 py-4">
+            <h2 id="teammates" className="font-semibold text-slate-900">{t("home:agent.teammates", { count: teammates.length })}</h2>
+          </div>
+          {teammates.length === 0 ? (
+            <EmptyState icon="users" title={t("home:agent.noTeammates")} />
+          ) : (
+            <ul className="flex flex-wrap gap-2 p-5">
+              {teammates.map((mate) => (
+                <li key={mate.id} className="rounded-full bg-slate-100 px-3 py-1 text-sm text-slate-700">{mate.name}</li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+/**
+ * Cron schedules. Redis mode: the worker upserts one BullMQ job scheduler per entry (and removes stale ones).
+ * Inline mode: croner fires them in the web process. Patterns are read in APP_TIME_ZONE.
+ * Ids are stable: renaming one creates a new scheduler and removes the old.
+ */
+import type { JobName, JobPayloadInput } from "~/modules/jobs/catalog";
+
+export interface JobSchedule<N extends JobName = JobName> {
+  /** Stable scheduler id (BullMQ job scheduler id); no ":" allowed. */
+  id: string;
+  job: N;
+  /** 5-field (minute precision) or 6-field (with seconds) cron pattern. */
+  pattern: string;
+  payload: JobPayloadInput<N>;
+}
+
+function schedule<N extends JobName>(entry: JobSchedule<N>): JobSchedule<N> {
+  return entry;
+}
+
+export const jobSchedules: readonly JobSchedule[] = [
+  schedule({ id: "sessions.purge-expired.hourly", job: "sessions.purge-expired", pattern: "0 * * * *", payload: {} }),
+  schedule({ id: "login-attempts.prune.daily", job: "login-attempts.prune", pattern: "30 3 * * *", payload: {} }),
+];
