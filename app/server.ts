@@ -27,6 +27,12 @@ async function main() {
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
   app.use(compression());
+  // Loaders read the client address from X-Forwarded-For; replace whatever the client sent with the
+  // address Express resolved (honouring only a proxy on loopback), so it cannot be spoofed.
+  app.use((request, _response, next) => {
+    request.headers["x-forwarded-for"] = request.ip ?? request.socket.remoteAddress ?? "unknown";
+    next();
+  });
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
   app.get("/healthz", (_request, response) => {

@@ -7,12 +7,19 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
-import type { MigrationDirectory, MigrationList, SchemaContainer, SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm";
+import type {
+  MigrationDirectory,
+  MigrationList,
+  SchemaContainer,
+  SchemaEngine,
+  SchemaFilter,
+} from "@prisma/schema-engine-wasm";
 import * as engineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
@@ -47,7 +54,9 @@ async function instantiateEngine(): Promise<EngineClass> {
   const imports = { "./schema_engine_bg.js": withTrackedTimers(engineBindings) } as unknown as WebAssembly.Imports;
   const instance = new WebAssembly.Instance(new WebAssembly.Module(wasmBytes), imports);
   // The generated .d.ts omits the wasm-bindgen glue, which is present at runtime.
-  (engineBindings as unknown as { __wbg_set_wasm(exports: WebAssembly.Exports): void }).__wbg_set_wasm(instance.exports);
+  (engineBindings as unknown as { __wbg_set_wasm(exports: WebAssembly.Exports): void }).__wbg_set_wasm(
+    instance.exports,
+  );
   (instance.exports as unknown as { __wbindgen_start(): void }).__wbindgen_start();
   return engineBindings.SchemaEngine;
 }
@@ -183,6 +192,38 @@ export function inMemoryFactory(): MigrationAdapterFactory {
   };
 }
 
+/**
+ * @prisma/adapter-pg 7.10 runs a script by splitting it on every ";", which breaks any migration with a
+ * semicolon in a string literal or a function body. Like the native engine, we send the whole script
+ * as one simple-protocol query (Postgres runs it as one implicit transaction).
+ */
+async function wholeScriptPgAdapter(connect: () => ReturnType<PrismaPg["connect"]>): Promise<SqlDriverAdapter> {
+  const adapter = await connect();
+  const pool = adapter.underlyingDriver();
+  const rethrowAsDriverError = (adapter as unknown as { onError(error: unknown): never }).onError.bind(adapter);
+  return wrapAdapter(adapter, {
+    executeScript: async (script) => {
+      try {
+        await pool.query(script);
+      } catch (error) {
+        rethrowAsDriverError(error);
+      }
+    },
+    dispose: once(() => adapter.dispose()),
+  });
+}
+
+/** Migrates the PostgreSQL database at `connectionString`. */
+export function postgresFactory(connectionString: string): MigrationAdapterFactory {
+  const pg = new PrismaPg({ connectionString });
+  return {
+    provider: "postgres",
+    adapterName: pg.adapterName,
+    connect: () => wholeScriptPgAdapter(() => pg.connect()),
+    connectToShadowDb: () => wholeScriptPgAdapter(() => pg.connectToShadowDb()),
+  };
+}
+
 /** Remembers every connection the engine opens so we can close them: freeing the engine does not. */
 function trackConnections(factory: MigrationAdapterFactory) {
   const open = new Set<SqlDriverAdapter>();
@@ -212,7 +253,10 @@ export async function readSchemaFiles(schemaPath = SCHEMA_PATH): Promise<SchemaC
 async function readMigrationDirectory(migrationsDir: string, name: string): Promise<MigrationDirectory> {
   const file = path.join(migrationsDir, name, MIGRATION_FILE);
   try {
-    return { path: name, migrationFile: { path: MIGRATION_FILE, content: { tag: "ok", value: await readFile(file, "utf8") } } };
+    return {
+      path: name,
+      migrationFile: { path: MIGRATION_FILE, content: { tag: "ok", value: await readFile(file, "utf8") } },
+    };
   } catch (error) {
     return { path: name, migrationFile: { path: MIGRATION_FILE, content: { tag: "error", value: String(error) } } };
   }
@@ -249,7 +293,11 @@ export async function withSchemaEngine<T>(
   const datamodels = schemaFiles.map((file): [string, string] => [file.path, file.content]);
   enginesAtWork += 1;
   try {
-    const engine = await Engine.new({ datamodels }, logEngineMessage, bindMigrationAwareSqlAdapterFactory(connections.factory));
+    const engine = await Engine.new(
+      { datamodels },
+      logEngineMessage,
+      bindMigrationAwareSqlAdapterFactory(connections.factory),
+    );
     try {
       return await work(engine);
     } finally {

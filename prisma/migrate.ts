@@ -7,7 +7,6 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "../app/utils/env.server";
 import {
   applyMigrations,
@@ -18,6 +17,7 @@ import {
   MIGRATION_FILE,
   MIGRATIONS_DIR,
   pgliteFactory,
+  postgresFactory,
   type MigrationAdapterFactory,
   type MigrationPaths,
 } from "./migrate-engine";
@@ -35,7 +35,7 @@ function describeUrl(databaseUrl: string): string {
 export function openTargetDatabase(): TargetDatabase {
   const { DATABASE_URL, PGLITE_DATA_DIR } = env();
   if (DATABASE_URL) {
-    return { factory: new PrismaPg({ connectionString: DATABASE_URL }), label: describeUrl(DATABASE_URL), close: async () => {} };
+    return { factory: postgresFactory(DATABASE_URL), label: describeUrl(DATABASE_URL), close: async () => {} };
   }
   if (!PGLITE_DATA_DIR.startsWith("memory://")) mkdirSync(PGLITE_DATA_DIR, { recursive: true });
   const pglite = new PGlite(PGLITE_DATA_DIR);
@@ -79,7 +79,10 @@ async function runApply(): Promise<number> {
   try {
     const applied = await applyMigrations(target.factory);
     if (applied.length === 0) console.log(`No pending migrations (${target.label}).`);
-    else console.log(`Applied ${applied.length} migration(s) to ${target.label}:\n${applied.map((n) => `  ${n}`).join("\n")}`);
+    else
+      console.log(
+        `Applied ${applied.length} migration(s) to ${target.label}:\n${applied.map((n) => `  ${n}`).join("\n")}`,
+      );
     return 0;
   } finally {
     await target.close();

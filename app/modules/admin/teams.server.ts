@@ -60,16 +60,20 @@ export async function getTeam(id: string) {
   };
 }
 
-/** Active users who may lead a team, for the lead picker. */
-export async function listLeadCandidates() {
+/**
+ * Active users who may lead a team, for the lead picker. The current lead stays selectable even if they
+ * no longer qualify, so saving a team's other fields does not fail on them.
+ */
+export async function listLeadCandidates(currentLeadId?: string | null) {
+  const eligible: Prisma.UserWhereInput = { status: "active", roles: { some: { role: { in: LEAD_ROLES } } } };
   return db.user.findMany({
-    where: { status: "active", roles: { some: { role: { in: LEAD_ROLES } } } },
+    where: currentLeadId ? { OR: [eligible, { id: currentLeadId }] } : eligible,
     orderBy: { externalId: "asc" },
     select: { id: true, externalId: true, name: true },
   });
 }
 
-async function findTeamConflicts(input: TeamInput, exceptId: string | null) {
+async function findTeamConflicts(input: TeamInput, exceptId: string | null, currentLeadId: string | null = null) {
   const notSelf = exceptId ? { NOT: { id: exceptId } } : {};
   const [byCode, byName, lead] = await Promise.all([
     db.team.findFirst({ where: { code: { equals: input.code, mode: "insensitive" }, ...notSelf }, select: { id: true } }),
@@ -81,7 +85,7 @@ async function findTeamConflicts(input: TeamInput, exceptId: string | null) {
   const fieldErrors: FieldErrors = {};
   if (byCode) fieldErrors.code = ["admin:teams.errors.codeTaken"];
   if (byName) fieldErrors.name = ["admin:teams.errors.nameTaken"];
-  if (input.leadId) {
+  if (input.leadId && input.leadId !== currentLeadId) {
     const eligible = lead?.status === "active" && lead.roles.some((entry) => LEAD_ROLES.includes(entry.role as RoleName));
     if (!eligible) fieldErrors.leadId = ["admin:teams.errors.leadNotEligible"];
   }
@@ -115,9 +119,9 @@ export async function createTeam(input: TeamInput, actor: Actor): Promise<Mutati
 }
 
 export async function updateTeam(id: string, input: TeamInput, actor: Actor): Promise<MutationResult<{ changed: boolean }>> {
-  const exists = await db.team.findUnique({ where: { id }, select: { id: true } });
-  if (!exists) notFound("team not found");
-  const conflicts = await findTeamConflicts(input, id);
+  const existing = await db.team.findUnique({ where: { id }, select: { leadId: true } });
+  if (!existing) notFound("team not found");
+  const conflicts = await findTeamConflicts(input, id, existing.leadId);
   if (conflicts) return { ok: false, fieldErrors: conflicts };
   try {
     const changed = await db.$transaction(async (tx) => {

@@ -179,7 +179,7 @@ export async function importUsers(csvText: string, actor: Actor, options: Import
       await tx.userRole.createMany({ data: roleRows });
     }
 
-    const roleChanges = toUpdate.filter(({ existing, desired }) => !sameSnapshot({ ...userSnapshot(existing!), roles: desired.roles }, userSnapshot(existing!)));
+    const roleChanges = toUpdate.filter(({ existing, desired }) => userSnapshot(existing!).roles.join() !== desired.roles.join());
     for (const { existing, desired, teamId } of toUpdate) {
       await tx.user.update({
         where: { id: existing!.id },

@@ -19,6 +19,8 @@ export type UserLocale = (typeof USER_LOCALES)[number];
 export const EXTERNAL_ID_MAX = 64;
 export const NAME_MAX = 100;
 export const EMAIL_MAX = 254;
+/** 工号: no spaces, quotes or separators (they would break CSV files and sign-in). */
+export const EXTERNAL_ID_PATTERN = /^[^\s"',;|]+$/;
 
 /**
  * One valid data row. A property is undefined when its column is absent from the file: new users then
@@ -174,15 +176,19 @@ function readRecords(text: string): { records: RawRecord[]; syntaxErrors: Import
     relax_quotes: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
+    on_record: (record, context) => {
+      lastEndLine = context.lines;
+      return record;
+    },
     on_skip: (error) => {
       // An unclosed quote swallows the rest of the file; the record began right after the last good one.
-      const line = error?.code === "CSV_QUOTE_NOT_CLOSED" ? lastEndLine + 1 : (error?.lines ?? lastEndLine + 1);
+      const reported = Number(error?.lines);
+      const line = error?.code === "CSV_QUOTE_NOT_CLOSED" || !reported ? lastEndLine + 1 : reported;
       syntaxErrors.push({ line, message: "admin:import.errors.csvSyntax" });
       return undefined;
     },
   }) as unknown as { record: string[]; raw: string; info: { lines: number } }[];
   const records = output.map(({ record, raw, info }) => {
-    lastEndLine = info.lines;
     // raw starts with any skipped blank lines and ends with the record delimiter; the rest are line breaks inside quotes.
     const innerBreaks = (raw.replace(/^\n+/, "").replace(/\n$/, "").match(/\n/g) ?? []).length;
     return { line: info.lines - innerBreaks, cells: record };
@@ -222,7 +228,7 @@ function validateRecord(line: number, cell: CellReader, errors: ImportRowError[]
   const externalId = cell("externalId") ?? "";
   if (externalId === "") fail("externalId", "admin:import.errors.required");
   else if (externalId.length > EXTERNAL_ID_MAX) fail("externalId", "admin:import.errors.tooLong", externalId);
-  else if (/\s/.test(externalId)) fail("externalId", "admin:import.errors.invalidExternalId", externalId);
+  else if (!EXTERNAL_ID_PATTERN.test(externalId)) fail("externalId", "admin:import.errors.invalidExternalId", externalId);
 
   const name = (cell("name") ?? "").replace(/\s+/g, " ");
   if (name === "") fail("name", "admin:import.errors.required");

@@ -8,6 +8,7 @@ import { ROLES } from "~/modules/identity/permissions";
 import {
   EMAIL_MAX,
   EXTERNAL_ID_MAX,
+  EXTERNAL_ID_PATTERN,
   NAME_MAX,
   parseCalendarDate,
   USER_LOCALES,
@@ -21,7 +22,7 @@ export const externalIdField = z
   .trim()
   .min(1, required)
   .max(EXTERNAL_ID_MAX, { error: "validation:tooLong" })
-  .regex(/^\S+$/, { error: "admin:users.errors.externalIdFormat" });
+  .regex(EXTERNAL_ID_PATTERN, { error: "admin:users.errors.externalIdFormat" });
 
 export const nameField = z.string(required).trim().min(1, required).max(NAME_MAX, { error: "validation:tooLong" });
 

@@ -174,8 +174,21 @@ export function bullJobOptions(definition: AnyJobDefinition): Omit<JobsOptions, 
   };
 }
 
+/** A web request must not hang while Redis is down; BullMQ would otherwise wait for it forever. */
+const ENQUEUE_TIMEOUT_MS = 5000;
+
 async function addToQueue(definition: AnyJobDefinition, jobId: string, data: QueuedJobData): Promise<void> {
-  await getQueue().add(definition.name, data, { ...bullJobOptions(definition), jobId });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      getQueue().add(definition.name, data, { ...bullJobOptions(definition), jobId }),
+      new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -193,6 +206,17 @@ export function createRedisConnection(purpose: "producer" | "worker", extra: Red
   return new Redis(url, { connectionName: `jobs-${purpose}`, ...options });
 }
 
+const lastRedisError = new Map<string, string>();
+
+/** Logs a Redis error once per distinct message until the connection is ready again (no reconnect spam). */
+export const logRedisErrorOnce = Object.assign(
+  (source: string) => (error: Error) => {
+    if (lastRedisError.get(source) === error.message) return;
+    lastRedisError.set(source, error.message);
+    console.error(`[jobs] ${source} Redis error: ${error.message}`);
+  },
+  { reset: (source: string) => lastRedisError.delete(source) },
+);
 /** The process's producer Queue (created on first use, closed by stopJobs). */
 export function getQueue(): Queue {
   const runtime = jobsRuntime();
@@ -200,7 +224,8 @@ export function getQueue(): Queue {
     const connection = createRedisConnection("producer");
     connection.on("error", () => undefined); // reported through the queue's "error" event
     const queue = new Queue(runtime.config.queueName, { connection, prefix: runtime.config.prefix });
-    queue.on("error", (error) => console.error("[jobs] queue error:", error.message));
+    queue.on("error", logRedisErrorOnce("queue"));
+    connection.on("ready", () => logRedisErrorOnce.reset("queue"));
     runtime.queue = queue;
     runtime.queueConnection = connection;
   }

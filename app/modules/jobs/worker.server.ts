@@ -6,7 +6,7 @@ import { runAttempt } from "./attempt.server";
 import { BULLMQ_BACKOFF_TYPE, backoffDelayMs } from "./backoff";
 import { findJobDefinition, getJobDefinition } from "./catalog";
 import { formatJobError } from "./errors";
-import { bullJobOptions, createRedisConnection, getQueue, type QueuedJobData } from "./queue.server";
+import { bullJobOptions, createRedisConnection, getQueue, logRedisErrorOnce, type QueuedJobData } from "./queue.server";
 import { DEFAULT_BACKOFF, UnknownJobError, toJsonValue, toStoredPayload, type JsonValue } from "./registry";
 import { markJobRunFailed, upsertQueuedJobRun } from "./runs.server";
 import { jobsRuntime } from "./runtime.server";
@@ -128,7 +128,8 @@ export async function startWorker(
       },
     },
   });
-  worker.on("error", (error) => console.error("[jobs] worker error:", error.message));
+  worker.on("error", logRedisErrorOnce("worker"));
+  connection.on("ready", () => logRedisErrorOnce.reset("worker"));
   worker.on("failed", (job, error) => {
     if (job) console.warn(`[jobs] ${job.name} (${job.id}) attempt ${job.attemptsMade} failed: ${error.message}`);
   });
