@@ -19,7 +19,13 @@ async function main() {
     console.error("[worker] REDIS_URL is not set. Without Redis, jobs run inside the web server; no worker is needed.");
     process.exit(1);
   }
-  const concurrency = z.coerce.number().int().min(1).max(100).default(4).parse(process.env.JOBS_CONCURRENCY ?? undefined);
+  const concurrency = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(4)
+    .parse(process.env.JOBS_CONCURRENCY ?? undefined);
   const runtime = await startWorker({ concurrency });
   console.info(`[worker] processing jobs (concurrency ${concurrency})`);
 

@@ -231,15 +231,19 @@ describe("inline jobs", () => {
   });
 
   it("refuses an idempotency key that belongs to another job", async () => {
-    await (await enqueueByName("test.echo", { id: "idem-3" }, { idempotencyKey: "idem-key-3" })).finished;
-    await expect(
-      enqueueByName("test.slow", { id: "idem-3", ms: 1 }, { idempotencyKey: "idem-key-3" }),
-    ).rejects.toThrow(/already belongs to a "test\.echo" run/);
+    await (
+      await enqueueByName("test.echo", { id: "idem-3" }, { idempotencyKey: "idem-key-3" })
+    ).finished;
+    await expect(enqueueByName("test.slow", { id: "idem-3", ms: 1 }, { idempotencyKey: "idem-key-3" })).rejects.toThrow(
+      /already belongs to a "test\.echo" run/,
+    );
   });
 
   it("lists runs with pagination and filters", async () => {
     await Promise.all(
-      ["list-a", "list-b", "list-c"].map(async (id) => (await enqueueByName("test.flaky", { id, failures: 0 })).finished),
+      ["list-a", "list-b", "list-c"].map(
+        async (id) => (await enqueueByName("test.flaky", { id, failures: 0 })).finished,
+      ),
     );
     const page1 = await listJobRuns({ name: "test.flaky", status: "succeeded", page: 1, pageSize: 2 });
     const page2 = await listJobRuns({ name: "test.flaky", status: "succeeded", page: 2, pageSize: 2 });
@@ -247,7 +251,9 @@ describe("inline jobs", () => {
     expect(page1.total).toBe(total);
     expect(page1.rows).toHaveLength(2);
     expect(page2.rows.length).toBe(Math.min(2, total - 2));
-    expect(new Set([...page1.rows, ...page2.rows].map((row) => row.id)).size).toBe(page1.rows.length + page2.rows.length);
+    expect(new Set([...page1.rows, ...page2.rows].map((row) => row.id)).size).toBe(
+      page1.rows.length + page2.rows.length,
+    );
     for (const row of [...page1.rows, ...page2.rows]) {
       expect(row).toMatchObject({ name: "test.flaky", status: "succeeded" });
       expect(row).not.toHaveProperty("payload");
@@ -283,7 +289,10 @@ describe("inline jobs", () => {
     } finally {
       stopInlineScheduler();
     }
-    const runs = await db.jobRun.findMany({ where: { name: "test.echo", scheduled: true }, select: { idempotencyKey: true } });
+    const runs = await db.jobRun.findMany({
+      where: { name: "test.echo", scheduled: true },
+      select: { idempotencyKey: true },
+    });
     expect(new Set(runs.map((run) => run.idempotencyKey)).size).toBe(runs.length);
   });
 
@@ -322,7 +331,11 @@ describe("maintenance jobs", () => {
     const outcome = await (await enqueue("sessions.purge-expired", {})).finished;
     expect(outcome.status).toBe("succeeded");
     expect(outcome.result).toMatchObject({ deleted: 2 });
-    const left = await db.session.findMany({ where: { userId: user.id }, select: { id: true }, orderBy: { id: "asc" } });
+    const left = await db.session.findMany({
+      where: { userId: user.id },
+      select: { id: true },
+      orderBy: { id: "asc" },
+    });
     expect(left.map((row) => row.id)).toEqual(["s-active", "s-expired-12h", "s-revoked-1h"]);
 
     // Idempotent: nothing more to delete.

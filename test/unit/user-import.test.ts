@@ -9,8 +9,6 @@ import {
   USER_IMPORT_HEADERS,
 } from "~/modules/admin/user-import";
 
-const HEADER = USER_IMPORT_HEADERS.join(",");
-
 function csv(...lines: string[]) {
   return lines.join("\n") + "\n";
 }

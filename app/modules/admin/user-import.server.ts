@@ -1,6 +1,6 @@
 import { hashPassword } from "~/modules/identity/password.server";
 import type { RoleName } from "~/modules/identity/permissions";
-import { db, Prisma } from "~/utils/db.server";
+import { db, type Prisma } from "~/utils/db.server";
 import { parseUserCsv, sortErrors, type ImportRowError, type UserImportRow } from "./user-import";
 import { sortRoles, toDateOnly, userAuditSelect, userSnapshot, type Actor, type UserSnapshot } from "./users.server";
 

@@ -2,19 +2,21 @@ import enAdmin from "~/locales/en/admin.json";
 import enAuth from "~/locales/en/auth.json";
 import enCommon from "~/locales/en/common.json";
 import enHome from "~/locales/en/home.json";
+import enJobs from "~/locales/en/jobs.json";
 import enNotifications from "~/locales/en/notifications.json";
 import enValidation from "~/locales/en/validation.json";
 import zhAdmin from "~/locales/zh-CN/admin.json";
 import zhAuth from "~/locales/zh-CN/auth.json";
 import zhCommon from "~/locales/zh-CN/common.json";
 import zhHome from "~/locales/zh-CN/home.json";
+import zhJobs from "~/locales/zh-CN/jobs.json";
 import zhNotifications from "~/locales/zh-CN/notifications.json";
 import zhValidation from "~/locales/zh-CN/validation.json";
 
 export const SUPPORTED_LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
-export const NAMESPACES = ["common", "auth", "home", "admin", "notifications", "validation"] as const;
+export const NAMESPACES = ["common", "auth", "home", "admin", "jobs", "notifications", "validation"] as const;
 
 export const resources = {
   "zh-CN": {
@@ -22,6 +24,7 @@ export const resources = {
     auth: zhAuth,
     home: zhHome,
     admin: zhAdmin,
+    jobs: zhJobs,
     notifications: zhNotifications,
     validation: zhValidation,
   },
@@ -30,6 +33,7 @@ export const resources = {
     auth: enAuth,
     home: enHome,
     admin: enAdmin,
+    jobs: enJobs,
     notifications: enNotifications,
     validation: enValidation,
   },

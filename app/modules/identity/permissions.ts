@@ -34,6 +34,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     "manage:team:any",
     "read:audit-log:any",
     "read:job-run:any",
+    "run:job:any",
   ],
 };
 

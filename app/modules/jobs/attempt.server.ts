@@ -1,4 +1,5 @@
 import { formatJobError } from "./errors";
+import { alertAdminsOfFailedRun } from "./failure-alerts.server";
 import {
   isPermanentJobError,
   toJsonValue,
@@ -46,8 +47,10 @@ export async function runAttempt(args: {
     const permanent = isPermanentJobError(error);
     const final = permanent || attempt >= maxAttempts;
     const message = formatJobError(error);
-    if (final) await markJobRunFailed(runId, message, startedAt);
-    else await markJobRunRetrying(runId, message);
+    if (final) {
+      await markJobRunFailed(runId, message, startedAt);
+      await alertAdminsOfFailedRun(runId, definition.name, message);
+    } else await markJobRunRetrying(runId, message);
     return { status: final ? "failed" : "retrying", error, message, permanent };
   }
 }

@@ -85,7 +85,8 @@ function acquireSlot(): Promise<boolean> {
 function releaseSlot(): void {
   const { inline } = jobsRuntime();
   const next = inline.waiters.shift();
-  if (next) next(true); // hand the slot over; active count unchanged
+  if (next)
+    next(true); // hand the slot over; active count unchanged
   else inline.active--;
 }
 

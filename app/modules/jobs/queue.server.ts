@@ -103,7 +103,13 @@ export async function enqueueByName(name: string, payload: unknown, options: Enq
   }
 
   if (mode === "inline") {
-    const outcome = startInlineRun({ runId, definition, storedPayload, maxAttempts: definition.maxAttempts, scheduled });
+    const outcome = startInlineRun({
+      runId,
+      definition,
+      storedPayload,
+      maxAttempts: definition.maxAttempts,
+      scheduled,
+    });
     return makeHandle({ runId, name, mode, deduplicated: false }, () => outcome);
   }
 
@@ -145,10 +151,7 @@ async function handleForExisting(existing: JobRunState, name: string, idempotenc
   );
 }
 
-function makeHandle(
-  fields: Omit<JobHandle, "finished">,
-  finished: () => Promise<JobOutcome>,
-): JobHandle {
+function makeHandle(fields: Omit<JobHandle, "finished">, finished: () => Promise<JobOutcome>): JobHandle {
   let cached: Promise<JobOutcome> | undefined;
   return {
     ...fields,
@@ -183,7 +186,10 @@ async function addToQueue(definition: AnyJobDefinition, jobId: string, data: Que
     await Promise.race([
       getQueue().add(definition.name, data, { ...bullJobOptions(definition), jobId }),
       new Promise<never>((_resolve, reject) => {
-        timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
+        timer = setTimeout(
+          () => reject(new Error(`Redis did not answer within ${ENQUEUE_TIMEOUT_MS} ms`)),
+          ENQUEUE_TIMEOUT_MS,
+        );
       }),
     ]);
   } finally {

@@ -6,7 +6,13 @@ import type { JobMode, JsonValue } from "./registry";
 
 /** JobRun bookkeeping (the durable record of every run in both modes) and admin listing. */
 
-export const JOB_RUN_STATUSES = ["queued", "running", "retrying", "succeeded", "failed"] as const satisfies readonly JobStatus[];
+export const JOB_RUN_STATUSES = [
+  "queued",
+  "running",
+  "retrying",
+  "succeeded",
+  "failed",
+] as const satisfies readonly JobStatus[];
 export type JobRunStatus = (typeof JOB_RUN_STATUSES)[number];
 
 export interface JobOutcome {
@@ -102,7 +108,12 @@ export async function upsertQueuedJobRun(input: {
     queuedAt: input.queuedAt,
   };
   try {
-    return await db.jobRun.upsert({ where: { queueJobId: input.queueJobId }, create, update: {}, select: runStateSelect });
+    return await db.jobRun.upsert({
+      where: { queueJobId: input.queueJobId },
+      create,
+      update: {},
+      select: runStateSelect,
+    });
   } catch (error) {
     // Two workers racing on the same job id (stalled job re-picked): the loser reads the winner's row.
     if (!isUniqueViolation(error)) throw error;

@@ -69,7 +69,10 @@ export function jobsRuntime(): JobsRuntime {
  */
 export function configureJobs(options: Partial<JobsConfig>): JobsConfig {
   const current = globalForJobs.__jobsRuntime;
-  if (current?.queue && (options.prefix !== undefined || options.queueName !== undefined || options.redisUrl !== undefined)) {
+  if (
+    current?.queue &&
+    (options.prefix !== undefined || options.queueName !== undefined || options.redisUrl !== undefined)
+  ) {
     throw new Error("configureJobs: the queue is already open; call stopJobs() first");
   }
   const config = { ...(current?.config ?? DEFAULT_JOBS_CONFIG), ...options };

@@ -112,7 +112,9 @@ export async function startWorker(
   const { config } = jobsRuntime();
   if (options.syncSchedules ?? true) {
     const { upserted, removed } = await syncJobSchedulers();
-    console.info(`[jobs] schedules: ${upserted.join(", ") || "none"}${removed.length ? `; removed ${removed.join(", ")}` : ""}`);
+    console.info(
+      `[jobs] schedules: ${upserted.join(", ") || "none"}${removed.length ? `; removed ${removed.join(", ")}` : ""}`,
+    );
   }
   const connection = createRedisConnection("worker");
   connection.on("error", () => undefined); // surfaced through the worker's "error" event
