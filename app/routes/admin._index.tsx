@@ -47,13 +47,21 @@ export default function AdminHomePage() {
       />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Link to="/admin/users?status=active" className="block">
-          <StatCard label={t("admin:home.activeUsers")} value={number(data.activeUsers)} hint={t("admin:home.inactiveUsers", { count: data.inactiveUsers })} />
+          <StatCard
+            label={t("admin:home.activeUsers")}
+            value={number(data.activeUsers)}
+            hint={t("admin:home.inactiveUsers", { count: data.inactiveUsers })}
+          />
         </Link>
         <Link to="/admin/teams" className="block">
           <StatCard label={t("admin:home.teams")} value={number(data.teams)} />
         </Link>
         <Link to="/admin/users?teamId=none&status=active" className="block">
-          <StatCard label={t("admin:home.withoutTeam")} value={number(data.withoutTeam)} hint={t("admin:home.withoutTeamHint")} />
+          <StatCard
+            label={t("admin:home.withoutTeam")}
+            value={number(data.withoutTeam)}
+            hint={t("admin:home.withoutTeamHint")}
+          />
         </Link>
         <StatCard
           label={t("admin:home.recentActivity")}

@@ -37,7 +37,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     { code, name, description: description ?? null, leadId: leadId ?? null },
     { id: viewer.id, ipAddress: clientIp(request) },
   );
-  if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }), { status: 400 });
+  if (!result.ok)
+    return data(submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }), { status: 400 });
   return redirectWithFlash(`/admin/teams/${teamId}`, {
     kind: "success",
     message: result.value.changed ? "admin:teams.saved" : "admin:teams.noChanges",
@@ -109,7 +110,9 @@ export default function EditTeamPage() {
                         <Link to={`/admin/users/${member.id}`} className="font-medium text-brand-700 hover:underline">
                           {member.name}
                         </Link>
-                        {member.id === team.leadId ? <span className="badge ml-2 bg-sky-50 text-sky-700">{t("fields.lead")}</span> : null}
+                        {member.id === team.leadId ? (
+                          <span className="badge ml-2 bg-sky-50 text-sky-700">{t("fields.lead")}</span>
+                        ) : null}
                       </td>
                       <td>
                         <RoleBadges roles={member.roles} />

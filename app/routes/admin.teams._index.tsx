@@ -18,7 +18,11 @@ export const meta = titleFromLoader;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:team:any");
-  const [teams, leads, title] = await Promise.all([listTeams(), listLeadCandidates(), pageTitle(request, "admin:teams.title")]);
+  const [teams, leads, title] = await Promise.all([
+    listTeams(),
+    listLeadCandidates(),
+    pageTitle(request, "admin:teams.title"),
+  ]);
   return { teams, leads, pageTitle: title };
 }
 
@@ -31,7 +35,8 @@ export async function action({ request }: ActionFunctionArgs) {
     { code, name, description: description ?? null, leadId: leadId ?? null },
     { id: viewer.id, ipAddress: clientIp(request) },
   );
-  if (!result.ok) return data(submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }), { status: 400 });
+  if (!result.ok)
+    return data(submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }), { status: 400 });
   return redirectWithFlash("/admin/teams", { kind: "success", message: "admin:teams.created", params: { name } });
 }
 
@@ -75,11 +80,22 @@ export default function TeamsPage() {
                       <td className="font-mono text-xs">{team.code}</td>
                       <td>
                         <p className="font-medium text-slate-900">{team.name}</p>
-                        {team.description ? <p className="max-w-xs truncate text-xs text-slate-500">{team.description}</p> : null}
+                        {team.description ? (
+                          <p className="max-w-xs truncate text-xs text-slate-500">{team.description}</p>
+                        ) : null}
                       </td>
-                      <td>{team.lead ? `${team.lead.name}（${team.lead.externalId}）` : <span className="text-slate-400">{t("none")}</span>}</td>
                       <td>
-                        <Link to={`/admin/users?teamId=${team.id}&status=active`} className="text-brand-700 hover:underline">
+                        {team.lead ? (
+                          `${team.lead.name}（${team.lead.externalId}）`
+                        ) : (
+                          <span className="text-slate-400">{t("none")}</span>
+                        )}
+                      </td>
+                      <td>
+                        <Link
+                          to={`/admin/users?teamId=${team.id}&status=active`}
+                          className="text-brand-700 hover:underline"
+                        >
                           {t("admin:teams.headcountValue", { count: team.headcount })}
                         </Link>
                       </td>

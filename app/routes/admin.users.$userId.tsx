@@ -13,7 +13,13 @@ import { FormError } from "~/components/field";
 import { PageHeader } from "~/components/page-header";
 import { pageTitle } from "~/modules/admin/page-title.server";
 import { EditUserActionSchema, UpdateUserSchema } from "~/modules/admin/user-schemas";
-import { getUserForEdit, listTeamOptions, resetPassword, setUserStatus, updateUser } from "~/modules/admin/users.server";
+import {
+  getUserForEdit,
+  listTeamOptions,
+  resetPassword,
+  setUserStatus,
+  updateUser,
+} from "~/modules/admin/users.server";
 import { clientIp, requirePermission } from "~/modules/identity/session.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/format";
@@ -46,7 +52,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: EditUserActionSchema });
   if (submission.status !== "success") {
-    return data({ intent: intentOf(formData), reply: submission.reply({ hideFields: ["password"] }), generatedPassword: null }, { status: 400 });
+    return data(
+      { intent: intentOf(formData), reply: submission.reply({ hideFields: ["password"] }), generatedPassword: null },
+      { status: 400 },
+    );
   }
   const actor = { id: viewer.id, ipAddress: clientIp(request), sessionId: viewer.sessionId };
   const back = `/admin/users/${userId}`;
@@ -70,13 +79,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const reply = submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors });
       return data({ intent: input.intent, reply, generatedPassword: null }, { status: 400 });
     }
-    return redirectWithFlash(back, { kind: "success", message: result.value.changed ? "admin:users.saved" : "admin:users.noChanges" });
+    return redirectWithFlash(back, {
+      kind: "success",
+      message: result.value.changed ? "admin:users.saved" : "admin:users.noChanges",
+    });
   }
 
   if (input.intent === "setStatus") {
     const result = await setUserStatus(userId, input.status, actor);
     if (!result.ok) {
-      return data({ intent: input.intent, reply: submission.reply({ formErrors: result.formErrors }), generatedPassword: null }, { status: 400 });
+      return data(
+        { intent: input.intent, reply: submission.reply({ formErrors: result.formErrors }), generatedPassword: null },
+        { status: 400 },
+      );
     }
     const message = input.status === "inactive" ? "admin:users.deactivated" : "admin:users.reactivated";
     return redirectWithFlash(back, { kind: "success", message });
@@ -84,7 +99,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const result = await resetPassword(userId, input.mode === "manual" ? (input.password ?? null) : null, actor);
   if (!result.generated) {
-    return redirectWithFlash(back, { kind: "success", message: "admin:users.passwordReset", params: { count: result.sessionsRevoked } });
+    return redirectWithFlash(back, {
+      kind: "success",
+      message: "admin:users.passwordReset",
+      params: { count: result.sessionsRevoked },
+    });
   }
   // The generated password is shown once in this response; it never goes into a cookie, a log or the database.
   return data(

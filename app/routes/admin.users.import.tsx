@@ -19,7 +19,14 @@ export const meta = titleFromLoader;
 
 // Multipart boundaries and the other fields come on top of the file itself.
 const MULTIPART_ALLOWANCE = 64 * 1024;
-const CSV_TYPES = new Set(["", "text/csv", "text/plain", "application/csv", "application/vnd.ms-excel", "text/comma-separated-values"]);
+const CSV_TYPES = new Set([
+  "",
+  "text/csv",
+  "text/plain",
+  "application/csv",
+  "application/vnd.ms-excel",
+  "text/comma-separated-values",
+]);
 
 const ImportFormSchema = z.object({
   csv: z.string().optional(),
@@ -35,7 +42,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type Failure = { ok: false; formError?: string; params?: Record<string, string | number>; fieldErrors?: Record<string, string[] | undefined> };
+type Failure = {
+  ok: false;
+  formError?: string;
+  params?: Record<string, string | number>;
+  fieldErrors?: Record<string, string[] | undefined>;
+};
 
 function fail(status: number, failure: Omit<Failure, "ok">) {
   return data<Failure>({ ok: false, ...failure }, { status });
@@ -54,7 +66,11 @@ function text(value: FormDataEntryValue | null) {
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, "manage:user:any");
   const maxBytes = env().IMPORT_MAX_BYTES;
-  const tooLarge = () => fail(413, { formError: "admin:import.errors.tooLarge", params: { max: Math.round((maxBytes / 1024 / 1024) * 10) / 10 } });
+  const tooLarge = () =>
+    fail(413, {
+      formError: "admin:import.errors.tooLarge",
+      params: { max: Math.round((maxBytes / 1024 / 1024) * 10) / 10 },
+    });
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes + MULTIPART_ALLOWANCE) return tooLarge();
 
   let formData: FormData;
@@ -63,7 +79,10 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch {
     return fail(400, { formError: "admin:import.errors.unreadable" });
   }
-  const fields = ImportFormSchema.safeParse({ csv: text(formData.get("csv")), initialPassword: text(formData.get("initialPassword")) });
+  const fields = ImportFormSchema.safeParse({
+    csv: text(formData.get("csv")),
+    initialPassword: text(formData.get("initialPassword")),
+  });
   if (!fields.success) return fail(400, { fieldErrors: z.flattenError(fields.error).fieldErrors });
 
   const file = formData.get("file");
@@ -82,7 +101,11 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (csvText.replace(/^\uFEFF/, "").trim() === "") return fail(400, { formError: "admin:import.errors.empty" });
 
-  const result = await importUsers(csvText, { id: viewer.id, ipAddress: clientIp(request) }, { initialPassword: fields.data.initialPassword });
+  const result = await importUsers(
+    csvText,
+    { id: viewer.id, ipAddress: clientIp(request) },
+    { initialPassword: fields.data.initialPassword },
+  );
   return { ok: true as const, result };
 }
 
@@ -113,13 +136,34 @@ export default function ImportUsersPage() {
         }
       />
       <div className="grid gap-6 lg:grid-cols-5">
-        <Form method="post" encType="multipart/form-data" className="card space-y-5 p-6 lg:col-span-3" data-testid="import-form">
+        <Form
+          method="post"
+          encType="multipart/form-data"
+          className="card space-y-5 p-6 lg:col-span-3"
+          data-testid="import-form"
+        >
           <FormError errors={formError ? [formError] : null} />
-          <Field id="import-file" label={t("admin:import.file")} hint={t("admin:import.fileHint", { max: maxMegabytes })}>
+          <Field
+            id="import-file"
+            label={t("admin:import.file")}
+            hint={t("admin:import.fileHint", { max: maxMegabytes })}
+          >
             <input id="import-file" name="file" type="file" accept=".csv,text/csv" className="input" />
           </Field>
-          <Field id="import-csv" label={t("admin:import.paste")} hint={t("admin:import.pasteHint")} errors={failure?.fieldErrors?.csv}>
-            <textarea id="import-csv" name="csv" rows={8} className="input font-mono text-xs" placeholder={headers.join(",")} spellCheck={false} />
+          <Field
+            id="import-csv"
+            label={t("admin:import.paste")}
+            hint={t("admin:import.pasteHint")}
+            errors={failure?.fieldErrors?.csv}
+          >
+            <textarea
+              id="import-csv"
+              name="csv"
+              rows={8}
+              className="input font-mono text-xs"
+              placeholder={headers.join(",")}
+              spellCheck={false}
+            />
           </Field>
           <Field
             id="import-initial-password"
@@ -127,7 +171,13 @@ export default function ImportUsersPage() {
             hint={t("admin:import.initialPasswordHint")}
             errors={failure?.fieldErrors?.initialPassword}
           >
-            <input id="import-initial-password" name="initialPassword" type="password" className="input" autoComplete="new-password" />
+            <input
+              id="import-initial-password"
+              name="initialPassword"
+              type="password"
+              className="input"
+              autoComplete="new-password"
+            />
           </Field>
           <div className="flex justify-end">
             <button type="submit" className="btn-primary" disabled={busy}>

@@ -41,7 +41,10 @@ export async function action({ request }: ActionFunctionArgs) {
     { id: viewer.id, ipAddress: clientIp(request) },
   );
   if (!result.ok) {
-    return data(submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors, hideFields: ["password"] }), { status: 400 });
+    return data(
+      submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors, hideFields: ["password"] }),
+      { status: 400 },
+    );
   }
   return redirectWithFlash(`/admin/users/${result.value.id}`, {
     kind: "success",
@@ -85,8 +88,17 @@ export default function NewUserPage() {
               <option value="inactive">{t("status.inactive")}</option>
             </select>
           </Field>
-          <Field id={fields.password.id} label={t("admin:users.initialPassword")} errors={fields.password.errors} hint={t("admin:users.initialPasswordHint")}>
-            <input {...getInputProps(fields.password, { type: "password" })} className="input" autoComplete="new-password" />
+          <Field
+            id={fields.password.id}
+            label={t("admin:users.initialPassword")}
+            errors={fields.password.errors}
+            hint={t("admin:users.initialPasswordHint")}
+          >
+            <input
+              {...getInputProps(fields.password, { type: "password" })}
+              className="input"
+              autoComplete="new-password"
+            />
           </Field>
         </div>
         <div className="flex justify-end gap-2">

@@ -12,7 +12,12 @@ let adminCookie: string;
 
 beforeAll(async () => {
   ({ user: admin, cookie: adminCookie } = await signInAs("admin", { externalId: "ADM1" }));
-  await db.team.createMany({ data: [{ code: "PRE", name: "售前一组" }, { code: "AFT", name: "售后一组" }] });
+  await db.team.createMany({
+    data: [
+      { code: "PRE", name: "售前一组" },
+      { code: "AFT", name: "售后一组" },
+    ],
+  });
 });
 
 const actor = () => ({ id: admin.id, ipAddress: "127.0.0.1" });
@@ -24,7 +29,12 @@ const FILE = [
   "B1003,黎琳,,,质检专员;培训专员,,,en",
 ].join("\r\n");
 
-type ImportResult = { created: number; updated: number; unchanged: number; errors: { line: number; field?: string; message: string; value?: string }[] };
+type ImportResult = {
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: { line: number; field?: string; message: string; value?: string }[];
+};
 
 function uploadRequest(content: BlobPart, name = "users.csv", type = "text/csv", extra: Record<string, string> = {}) {
   const form = new FormData();
@@ -41,19 +51,40 @@ describe("importUsers", () => {
     const users = await db.user.findMany({
       where: { externalId: { startsWith: "B10" } },
       orderBy: { externalId: "asc" },
-      select: { externalId: true, email: true, passwordHash: true, status: true, locale: true, team: { select: { code: true } }, roles: { select: { role: true } } },
+      select: {
+        externalId: true,
+        email: true,
+        passwordHash: true,
+        status: true,
+        locale: true,
+        team: { select: { code: true } },
+        roles: { select: { role: true } },
+      },
     });
-    expect(users.map((user) => [user.externalId, user.team?.code ?? null, user.roles.map((entry) => entry.role).sort(), user.locale])).toEqual([
+    expect(
+      users.map((user) => [
+        user.externalId,
+        user.team?.code ?? null,
+        user.roles.map((entry) => entry.role).sort(),
+        user.locale,
+      ]),
+    ).toEqual([
       ["B1001", "PRE", ["agent"], "zh-CN"],
       ["B1002", "AFT", ["agent", "team_lead"], "zh-CN"],
       ["B1003", null, ["qa_inspector", "trainer"], "en"],
     ]);
     expect(users.every((user) => user.passwordHash === null)).toBe(true);
 
-    const audits = await db.auditLog.findMany({ where: { action: { startsWith: "user." } }, select: { action: true, actorId: true, after: true } });
+    const audits = await db.auditLog.findMany({
+      where: { action: { startsWith: "user." } },
+      select: { action: true, actorId: true, after: true },
+    });
     expect(audits.filter((entry) => entry.action === "user.create")).toHaveLength(3);
     const summary = audits.find((entry) => entry.action === "user.import");
-    expect(summary).toMatchObject({ actorId: admin.id, after: { created: 3, updated: 0, unchanged: 0, rows: 3, errors: 0 } });
+    expect(summary).toMatchObject({
+      actorId: admin.id,
+      after: { created: 3, updated: 0, unchanged: 0, rows: 3, errors: 0 },
+    });
 
     const again = await importUsers(FILE, actor());
     expect(again).toEqual({ created: 0, updated: 0, unchanged: 3, errors: [] });
@@ -65,7 +96,12 @@ describe("importUsers", () => {
     const b1002 = await db.user.findUniqueOrThrow({ where: { externalId: "B1002" }, select: { id: true } });
     const cookie = await sessionCookieFor(b1002.id);
     const result = await importUsers(
-      ["externalId,name,roles,status", "b1001,秦静怡,客服,active", "B1002,宋梓萱,客服,inactive", "B1003,黎琳,质检专员,在职"].join("\n"),
+      [
+        "externalId,name,roles,status",
+        "b1001,秦静怡,客服,active",
+        "B1002,宋梓萱,客服,inactive",
+        "B1003,黎琳,质检专员,在职",
+      ].join("\n"),
       actor(),
     );
     expect(result).toEqual({ created: 0, updated: 2, unchanged: 1, errors: [] });
@@ -74,7 +110,12 @@ describe("importUsers", () => {
       where: { externalId: "B1002" },
       select: { status: true, email: true, team: { select: { code: true } }, roles: { select: { role: true } } },
     });
-    expect(b1002After).toEqual({ status: "inactive", email: "b1002@example.com", team: { code: "AFT" }, roles: [{ role: "agent" }] });
+    expect(b1002After).toEqual({
+      status: "inactive",
+      email: "b1002@example.com",
+      team: { code: "AFT" },
+      roles: [{ role: "agent" }],
+    });
     expect(await getSessionUser(buildRequest("/", { cookie }))).toBeNull();
     expect(await db.user.count({ where: { externalId: { equals: "b1001", mode: "insensitive" } } })).toBe(1);
 
@@ -99,27 +140,58 @@ describe("importUsers", () => {
     expect(result.created).toBe(2);
     expect(result.errors).toEqual([
       { line: 3, field: "team", message: "admin:import.errors.unknownTeam", value: "XYZ" },
-      { line: 4, field: "email", message: "admin:import.errors.emailTaken", value: "b1001@example.com", params: { externalId: "B1001" } },
+      {
+        line: 4,
+        field: "email",
+        message: "admin:import.errors.emailTaken",
+        value: "b1001@example.com",
+        params: { externalId: "B1001" },
+      },
       { line: 5, field: "hireDate", message: "admin:import.errors.invalidDate", value: "2024-02-30" },
-      { line: 6, field: "externalId", message: "admin:import.errors.duplicateExternalIdInFile", value: "C2001", params: { firstLine: 2 } },
+      {
+        line: 6,
+        field: "externalId",
+        message: "admin:import.errors.duplicateExternalIdInFile",
+        value: "C2001",
+        params: { firstLine: 2 },
+      },
       { line: 8, field: "roles", message: "admin:import.errors.unknownRole", value: "老板" },
     ]);
-    const created = await db.user.findMany({ where: { externalId: { startsWith: "C2" } }, select: { externalId: true }, orderBy: { externalId: "asc" } });
+    const created = await db.user.findMany({
+      where: { externalId: { startsWith: "C2" } },
+      select: { externalId: true },
+      orderBy: { externalId: "asc" },
+    });
     expect(created.map((user) => user.externalId)).toEqual(["C2001", "C2006"]);
   });
 
   it("refuses to let the importing admin deactivate themselves or drop their admin role", async () => {
-    const result = await importUsers(["externalId,name,roles,status", "ADM1,管理员,admin,inactive", "ADM1X,别人,admin,active"].join("\n"), actor());
-    expect(result.errors).toEqual([{ line: 2, field: "status", message: "admin:users.errors.cannotDeactivateSelf", value: "inactive" }]);
+    const result = await importUsers(
+      ["externalId,name,roles,status", "ADM1,管理员,admin,inactive", "ADM1X,别人,admin,active"].join("\n"),
+      actor(),
+    );
+    expect(result.errors).toEqual([
+      { line: 2, field: "status", message: "admin:users.errors.cannotDeactivateSelf", value: "inactive" },
+    ]);
     expect(result.created).toBe(1);
   });
 
   it("runs as the seed does (no actor), setting the initial password of new users only", async () => {
-    const result = await importUsers("externalId,name\nD3001,种子用户\nB1001,秦静怡\n", { id: null, ipAddress: "seed" }, { initialPassword: "Demo@2026" });
+    const result = await importUsers(
+      "externalId,name\nD3001,种子用户\nB1001,秦静怡\n",
+      { id: null, ipAddress: "seed" },
+      { initialPassword: "Demo@2026" },
+    );
     expect(result).toMatchObject({ created: 1, errors: [] });
-    const seeded = await db.user.findUniqueOrThrow({ where: { externalId: "D3001" }, select: { passwordHash: true, passwordChangedAt: true } });
+    const seeded = await db.user.findUniqueOrThrow({
+      where: { externalId: "D3001" },
+      select: { passwordHash: true, passwordChangedAt: true },
+    });
     expect(await verifyPassword(seeded.passwordHash!, "Demo@2026")).toBe(true);
-    expect((await db.user.findUniqueOrThrow({ where: { externalId: "B1001" }, select: { passwordHash: true } })).passwordHash).toBeNull();
+    expect(
+      (await db.user.findUniqueOrThrow({ where: { externalId: "B1001" }, select: { passwordHash: true } }))
+        .passwordHash,
+    ).toBeNull();
     const summary = await db.auditLog.findFirstOrThrow({ where: { action: "user.import" }, orderBy: { id: "desc" } });
     expect(summary).toMatchObject({ actorId: null, ipAddress: "seed" });
   });
@@ -128,7 +200,9 @@ describe("importUsers", () => {
     const lines = ["externalId,name,email,team,roles,hireDate,status,locale"];
     for (let index = 0; index < 500; index++) {
       const id = `P${String(index).padStart(4, "0")}`;
-      lines.push(`${id},批量${index},${id.toLowerCase()}@example.com,${index % 2 ? "PRE" : "AFT"},客服${index % 50 === 0 ? "|组长" : ""},2024-01-01,active,zh-CN`);
+      lines.push(
+        `${id},批量${index},${id.toLowerCase()}@example.com,${index % 2 ? "PRE" : "AFT"},客服${index % 50 === 0 ? "|组长" : ""},2024-01-01,active,zh-CN`,
+      );
     }
     const text = lines.join("\n");
     const startedAt = performance.now();
@@ -144,7 +218,9 @@ describe("the import page", () => {
   it("is for admins only", async () => {
     const { cookie } = await signInAs("manager");
     expect((await callRoute(importLoader, buildRequest("/admin/users/import", { cookie }))).status).toBe(403);
-    expect((await callRoute(templateLoader, buildRequest("/admin/users/import/template", { cookie }))).status).toBe(403);
+    expect((await callRoute(templateLoader, buildRequest("/admin/users/import/template", { cookie }))).status).toBe(
+      403,
+    );
   });
 
   it("imports an uploaded file (GB18030 from Excel included) and shows the counts and row errors", async () => {
@@ -153,9 +229,23 @@ describe("the import page", () => {
     expect(upload.status).toBe(200);
     const result = (upload.data as { ok: boolean; result: ImportResult }).result;
     expect(result).toMatchObject({ created: 1, updated: 0, unchanged: 0 });
-    expect(result.errors).toEqual([{ line: 3, field: "roles", message: "admin:import.errors.unknownRole", value: "老板" }]);
+    expect(result.errors).toEqual([
+      { line: 3, field: "roles", message: "admin:import.errors.unknownRole", value: "老板" },
+    ]);
 
-    const gb18030 = Uint8Array.from([0xb9, 0xa4, 0xba, 0xc5, 0x2c, 0xd0, 0xd5, 0xc3, 0xfb, 0x0a, ...new TextEncoder().encode("E4003,GBK\n")]);
+    const gb18030 = Uint8Array.from([
+      0xb9,
+      0xa4,
+      0xba,
+      0xc5,
+      0x2c,
+      0xd0,
+      0xd5,
+      0xc3,
+      0xfb,
+      0x0a,
+      ...new TextEncoder().encode("E4003,GBK\n"),
+    ]);
     const excel = await callRoute(importAction, uploadRequest(gb18030, "导出.csv", "application/vnd.ms-excel"));
     expect((excel.data as { result: ImportResult }).result).toMatchObject({ created: 1, errors: [] });
   });
@@ -175,32 +265,58 @@ describe("the import page", () => {
     expect(big.status).toBe(413);
     expect(big.data).toMatchObject({ ok: false, formError: "admin:import.errors.tooLarge" });
 
-    const xlsx = await callRoute(importAction, uploadRequest("PK\u0003\u0004", "users.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+    const xlsx = await callRoute(
+      importAction,
+      uploadRequest(
+        "PK\u0003\u0004",
+        "users.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      ),
+    );
     expect(xlsx.status).toBe(400);
     expect(xlsx.data).toMatchObject({ formError: "admin:import.errors.notCsv" });
 
-    const renamed = await callRoute(importAction, uploadRequest(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), "users.csv"));
+    const renamed = await callRoute(
+      importAction,
+      uploadRequest(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), "users.csv"),
+    );
     expect(renamed.status).toBe(400);
 
     const empty = await callRoute(importAction, uploadRequest("\uFEFF\n"));
     expect(empty.status).toBe(400);
     expect(empty.data).toMatchObject({ formError: "admin:import.errors.empty" });
 
-    const nothing = await callRoute(importAction, buildRequest("/admin/users/import", { cookie: adminCookie, form: new FormData() }));
+    const nothing = await callRoute(
+      importAction,
+      buildRequest("/admin/users/import", { cookie: adminCookie, form: new FormData() }),
+    );
     expect(nothing.status).toBe(400);
     expect(nothing.data).toMatchObject({ formError: "admin:import.errors.noInput" });
 
-    const weakPassword = await callRoute(importAction, buildRequest("/admin/users/import", { cookie: adminCookie, form: { csv: "externalId,name\nE6001,x\n", initialPassword: "123" } }));
+    const weakPassword = await callRoute(
+      importAction,
+      buildRequest("/admin/users/import", {
+        cookie: adminCookie,
+        form: { csv: "externalId,name\nE6001,x\n", initialPassword: "123" },
+      }),
+    );
     expect(weakPassword.status).toBe(400);
     expect(await db.user.count({ where: { externalId: "E6001" } })).toBe(0);
   });
 
   it("serves the template with a BOM, and the template imports cleanly once its teams exist", async () => {
-    const result = await callRoute(templateLoader, buildRequest("/admin/users/import/template", { cookie: adminCookie }));
+    const result = await callRoute(
+      templateLoader,
+      buildRequest("/admin/users/import/template", { cookie: adminCookie }),
+    );
     expect(result.status).toBe(200);
     expect(result.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(result.headers.get("Content-Disposition")).toContain("attachment");
-    const response = await templateLoader({ request: buildRequest("/admin/users/import/template", { cookie: adminCookie }), params: {}, context: {} });
+    const response = await templateLoader({
+      request: buildRequest("/admin/users/import/template", { cookie: adminCookie }),
+      params: {},
+      context: {},
+    });
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 

@@ -22,7 +22,10 @@ describe("teams", () => {
   it("creates a team with a lead and audits it", async () => {
     const result = await callRoute(
       newTeamAction,
-      buildRequest("/admin/teams", { cookie: adminCookie, form: { code: "PRE", name: "售前一组", description: "售前咨询", leadId: lead.id } }),
+      buildRequest("/admin/teams", {
+        cookie: adminCookie,
+        form: { code: "PRE", name: "售前一组", description: "售前咨询", leadId: lead.id },
+      }),
     );
     expect(result.status).toBe(302);
     const team = await db.team.findUniqueOrThrow({ where: { code: "PRE" }, select: { id: true, leadId: true } });
@@ -43,8 +46,14 @@ describe("teams", () => {
       name: ["admin:teams.errors.nameTaken"],
       leadId: ["admin:teams.errors.leadNotEligible"],
     });
-    const badCode = await callRoute(newTeamAction, buildRequest("/admin/teams", { cookie: adminCookie, form: { code: "售前 2", name: "" } }));
-    expect((badCode.data as Reply).error).toMatchObject({ code: ["admin:teams.errors.codeFormat"], name: ["validation:required"] });
+    const badCode = await callRoute(
+      newTeamAction,
+      buildRequest("/admin/teams", { cookie: adminCookie, form: { code: "售前 2", name: "" } }),
+    );
+    expect((badCode.data as Reply).error).toMatchObject({
+      code: ["admin:teams.errors.codeFormat"],
+      name: ["validation:required"],
+    });
   });
 
   it("lists teams with their lead and active headcount", async () => {
@@ -53,17 +62,24 @@ describe("teams", () => {
     await createTestUser({ teamId: team.id });
     await createTestUser({ teamId: team.id, status: "inactive" });
     const result = await callRoute(teamsLoader, buildRequest("/admin/teams", { cookie: adminCookie }));
-    expect((result.data as TeamsData).teams).toEqual([expect.objectContaining({ code: "PRE", headcount: 2, lead: expect.objectContaining({ externalId: "L101" }) })]);
+    expect((result.data as TeamsData).teams).toEqual([
+      expect.objectContaining({ code: "PRE", headcount: 2, lead: expect.objectContaining({ externalId: "L101" }) }),
+    ]);
   });
 
   it("edits a team, shows its members, and 404s for an unknown team", async () => {
     const team = await db.team.findUniqueOrThrow({ where: { code: "PRE" }, select: { id: true } });
-    const page = await callRoute(editTeamLoader, buildRequest(`/admin/teams/${team.id}`, { cookie: adminCookie }), { teamId: team.id });
+    const page = await callRoute(editTeamLoader, buildRequest(`/admin/teams/${team.id}`, { cookie: adminCookie }), {
+      teamId: team.id,
+    });
     expect((page.data as { team: { members: unknown[] } }).team.members).toHaveLength(3);
 
     const saved = await callRoute(
       editTeamAction,
-      buildRequest(`/admin/teams/${team.id}`, { cookie: adminCookie, form: { code: "PRE-1", name: "售前一组", description: "", leadId: "" } }),
+      buildRequest(`/admin/teams/${team.id}`, {
+        cookie: adminCookie,
+        form: { code: "PRE-1", name: "售前一组", description: "", leadId: "" },
+      }),
       { teamId: team.id },
     );
     expect(saved.status).toBe(302);
@@ -71,7 +87,9 @@ describe("teams", () => {
     expect(audit.before).toMatchObject({ code: "PRE", lead: "L101", description: "售前咨询" });
     expect(audit.after).toMatchObject({ code: "PRE-1", lead: null, description: null });
 
-    const missing = await callRoute(editTeamLoader, buildRequest("/admin/teams/nope", { cookie: adminCookie }), { teamId: "nope" });
+    const missing = await callRoute(editTeamLoader, buildRequest("/admin/teams/nope", { cookie: adminCookie }), {
+      teamId: "nope",
+    });
     expect(missing.status).toBe(404);
     const missingAction = await callRoute(
       editTeamAction,
@@ -88,7 +106,11 @@ describe("teams", () => {
 });
 
 describe("audit log", () => {
-  type AuditData = { rows: { action: string; before: unknown; after: unknown; actor: { externalId: string } | null }[]; total: number; actorUnknown: boolean };
+  type AuditData = {
+    rows: { action: string; before: unknown; after: unknown; actor: { externalId: string } | null }[];
+    total: number;
+    actorUnknown: boolean;
+  };
 
   it("is readable by admins and managers, not agents", async () => {
     const { cookie: managerCookie } = await signInAs("manager");
@@ -99,7 +121,8 @@ describe("audit log", () => {
   });
 
   it("filters by actor 工号, action prefix, entity type and date range", async () => {
-    const list = async (query: string) => (await callRoute(auditLoader, buildRequest(`/admin/audit${query}`, { cookie: adminCookie }))).data as AuditData;
+    const list = async (query: string) =>
+      (await callRoute(auditLoader, buildRequest(`/admin/audit${query}`, { cookie: adminCookie }))).data as AuditData;
 
     const teamEntries = await list("?action=team.&actor=adm1");
     expect(teamEntries.rows.map((row) => row.action).sort()).toEqual(["team.create", "team.update"]);

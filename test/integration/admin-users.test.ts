@@ -56,7 +56,11 @@ describe("permissions", () => {
   });
 
   it("refuses a cross-site POST", async () => {
-    const request = buildRequest("/admin/users/new", { cookie: adminCookie, form: validUser, headers: { Origin: "https://evil.example" } });
+    const request = buildRequest("/admin/users/new", {
+      cookie: adminCookie,
+      form: validUser,
+      headers: { Origin: "https://evil.example" },
+    });
     const result = await callRoute(newUserAction, request);
     expect(result.status).toBe(403);
   });
@@ -69,7 +73,14 @@ describe("creating users", () => {
     expect(result.headers.get("Set-Cookie")).toContain("fw_flash=");
     const user = await db.user.findUniqueOrThrow({
       where: { externalId: "A2001" },
-      select: { id: true, email: true, teamId: true, hireDate: true, passwordHash: true, roles: { select: { role: true }, orderBy: { role: "asc" } } },
+      select: {
+        id: true,
+        email: true,
+        teamId: true,
+        hireDate: true,
+        passwordHash: true,
+        roles: { select: { role: true }, orderBy: { role: "asc" } },
+      },
     });
     expect(result.location).toBe(`/admin/users/${user.id}`);
     expect(user).toMatchObject({ email: "zhangsan@example.com", teamId, passwordHash: null });
@@ -92,7 +103,10 @@ describe("creating users", () => {
   });
 
   it("answers 400 with a field error for a duplicate 工号 (any letter case) or e-mail", async () => {
-    const result = await callRoute(newUserAction, post("/admin/users/new", { ...validUser, externalId: "a2001", email: "zhangsan@example.COM" }));
+    const result = await callRoute(
+      newUserAction,
+      post("/admin/users/new", { ...validUser, externalId: "a2001", email: "zhangsan@example.COM" }),
+    );
     expect(result.status).toBe(400);
     const reply = result.data as Reply;
     expect(reply.error?.externalId).toEqual(["admin:users.errors.externalIdTaken"]);
@@ -103,7 +117,15 @@ describe("creating users", () => {
   it("answers 400 with field errors for bad input", async () => {
     const result = await callRoute(
       newUserAction,
-      post("/admin/users/new", { ...validUser, externalId: "A 9", name: "", email: "nope", roles: [], hireDate: "2024-02-30", password: "short" }),
+      post("/admin/users/new", {
+        ...validUser,
+        externalId: "A 9",
+        name: "",
+        email: "nope",
+        roles: [],
+        hireDate: "2024-02-30",
+        password: "short",
+      }),
     );
     expect(result.status).toBe(400);
     const errors = (result.data as Reply).error ?? {};
@@ -116,7 +138,10 @@ describe("creating users", () => {
   });
 
   it("rejects a team id that does not exist", async () => {
-    const result = await callRoute(newUserAction, post("/admin/users/new", { ...validUser, externalId: "A2009", email: "", teamId: "nope" }));
+    const result = await callRoute(
+      newUserAction,
+      post("/admin/users/new", { ...validUser, externalId: "A2009", email: "", teamId: "nope" }),
+    );
     expect(result.status).toBe(400);
     expect((result.data as Reply).error?.teamId).toEqual(["admin:users.errors.teamNotFound"]);
   });
@@ -155,7 +180,9 @@ describe("editing users", () => {
 
   it("loads the edit form without the password hash", async () => {
     const id = await userId("A2001");
-    const result = await callRoute(editUserLoader, buildRequest(`/admin/users/${id}`, { cookie: adminCookie }), { userId: id });
+    const result = await callRoute(editUserLoader, buildRequest(`/admin/users/${id}`, { cookie: adminCookie }), {
+      userId: id,
+    });
     expect(result.status).toBe(200);
     const data = result.data as { user: Record<string, unknown> };
     expect(data.user).toMatchObject({ externalId: "A2001", hasPassword: false, roles: ["agent", "team_lead"] });
@@ -163,9 +190,15 @@ describe("editing users", () => {
   });
 
   it("answers 404 for an unknown id, from the loader and the action", async () => {
-    const loaderResult = await callRoute(editUserLoader, buildRequest("/admin/users/nope", { cookie: adminCookie }), { userId: "nope" });
+    const loaderResult = await callRoute(editUserLoader, buildRequest("/admin/users/nope", { cookie: adminCookie }), {
+      userId: "nope",
+    });
     expect(loaderResult.status).toBe(404);
-    const actionResult = await callRoute(editUserAction, post("/admin/users/nope", { intent: "setStatus", status: "inactive" }), { userId: "nope" });
+    const actionResult = await callRoute(
+      editUserAction,
+      post("/admin/users/nope", { intent: "setStatus", status: "inactive" }),
+      { userId: "nope" },
+    );
     expect(actionResult.status).toBe(404);
   });
 
@@ -173,30 +206,68 @@ describe("editing users", () => {
     const id = await userId("A2001");
     const result = await callRoute(
       editUserAction,
-      post(`/admin/users/${id}`, { intent: "update", externalId: "A2001", name: "张三丰", email: "", teamId: "", roles: ["agent"], hireDate: "", locale: "en" }),
+      post(`/admin/users/${id}`, {
+        intent: "update",
+        externalId: "A2001",
+        name: "张三丰",
+        email: "",
+        teamId: "",
+        roles: ["agent"],
+        hireDate: "",
+        locale: "en",
+      }),
       { userId: id },
     );
     expect(result.status).toBe(302);
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "user.update", entityId: id }, orderBy: { id: "desc" } });
-    expect(audit.before).toMatchObject({ name: "张三", email: "zhangsan@example.com", team: "PRE", roles: ["agent", "team_lead"], locale: "zh-CN" });
-    expect(audit.after).toMatchObject({ name: "张三丰", email: null, team: null, hireDate: null, roles: ["agent"], locale: "en" });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "user.update", entityId: id },
+      orderBy: { id: "desc" },
+    });
+    expect(audit.before).toMatchObject({
+      name: "张三",
+      email: "zhangsan@example.com",
+      team: "PRE",
+      roles: ["agent", "team_lead"],
+      locale: "zh-CN",
+    });
+    expect(audit.after).toMatchObject({
+      name: "张三丰",
+      email: null,
+      team: null,
+      hireDate: null,
+      roles: ["agent"],
+      locale: "en",
+    });
   });
 
   it("refuses to let an admin remove their own admin role or deactivate themselves", async () => {
     const removeRole = await callRoute(
       editUserAction,
-      post(`/admin/users/${admin.id}`, { intent: "update", externalId: "ADM1", name: "管理员甲", roles: ["manager"], locale: "zh-CN" }),
+      post(`/admin/users/${admin.id}`, {
+        intent: "update",
+        externalId: "ADM1",
+        name: "管理员甲",
+        roles: ["manager"],
+        locale: "zh-CN",
+      }),
       { userId: admin.id },
     );
     expect(removeRole.status).toBe(400);
     expect((removeRole.data as EditData).reply.error?.[""]).toEqual(["admin:users.errors.cannotRemoveOwnAdmin"]);
 
-    const deactivate = await callRoute(editUserAction, post(`/admin/users/${admin.id}`, { intent: "setStatus", status: "inactive" }), {
-      userId: admin.id,
-    });
+    const deactivate = await callRoute(
+      editUserAction,
+      post(`/admin/users/${admin.id}`, { intent: "setStatus", status: "inactive" }),
+      {
+        userId: admin.id,
+      },
+    );
     expect(deactivate.status).toBe(400);
     expect((deactivate.data as EditData).reply.error?.[""]).toEqual(["admin:users.errors.cannotDeactivateSelf"]);
-    const me = await db.user.findUniqueOrThrow({ where: { id: admin.id }, select: { status: true, roles: { select: { role: true } } } });
+    const me = await db.user.findUniqueOrThrow({
+      where: { id: admin.id },
+      select: { status: true, roles: { select: { role: true } } },
+    });
     expect(me.status).toBe("active");
     expect(me.roles.map((entry) => entry.role)).toEqual(["admin"]);
   });
@@ -206,14 +277,22 @@ describe("editing users", () => {
     const cookie = await sessionCookieFor(target.id);
     expect(await getSessionUser(buildRequest("/", { cookie }))).not.toBeNull();
 
-    const result = await callRoute(editUserAction, post(`/admin/users/${target.id}`, { intent: "setStatus", status: "inactive" }), { userId: target.id });
+    const result = await callRoute(
+      editUserAction,
+      post(`/admin/users/${target.id}`, { intent: "setStatus", status: "inactive" }),
+      { userId: target.id },
+    );
     expect(result.status).toBe(302);
     expect(await db.session.count({ where: { userId: target.id, revokedAt: null } })).toBe(0);
     expect(await getSessionUser(buildRequest("/", { cookie }))).toBeNull();
     expect(await db.auditLog.count({ where: { action: "user.deactivate", entityId: target.id } })).toBe(1);
 
-    await callRoute(editUserAction, post(`/admin/users/${target.id}`, { intent: "setStatus", status: "active" }), { userId: target.id });
-    expect((await db.user.findUniqueOrThrow({ where: { id: target.id }, select: { status: true } })).status).toBe("active");
+    await callRoute(editUserAction, post(`/admin/users/${target.id}`, { intent: "setStatus", status: "active" }), {
+      userId: target.id,
+    });
+    expect((await db.user.findUniqueOrThrow({ where: { id: target.id }, select: { status: true } })).status).toBe(
+      "active",
+    );
     expect(await db.auditLog.count({ where: { action: "user.reactivate", entityId: target.id } })).toBe(1);
   });
 });
@@ -224,15 +303,22 @@ describe("password reset", () => {
     const cookie = await sessionCookieFor(target.id);
     await sessionCookieFor(target.id);
 
-    const result = await callRoute(editUserAction, post(`/admin/users/${target.id}`, { intent: "resetPassword", mode: "generate" }), {
-      userId: target.id,
-    });
+    const result = await callRoute(
+      editUserAction,
+      post(`/admin/users/${target.id}`, { intent: "resetPassword", mode: "generate" }),
+      {
+        userId: target.id,
+      },
+    );
     expect(result.status).toBe(200);
     expect(result.headers.get("Cache-Control")).toBe("no-store");
     const password = (result.data as EditData).generatedPassword!;
     expect(password).toMatch(/^[A-Za-z0-9]{14}$/);
 
-    const stored = await db.user.findUniqueOrThrow({ where: { id: target.id }, select: { passwordHash: true, passwordChangedAt: true } });
+    const stored = await db.user.findUniqueOrThrow({
+      where: { id: target.id },
+      select: { passwordHash: true, passwordChangedAt: true },
+    });
     expect(stored.passwordHash).not.toContain(password);
     expect(await verifyPassword(stored.passwordHash!, password)).toBe(true);
     expect(stored.passwordChangedAt).not.toBeNull();
@@ -246,28 +332,44 @@ describe("password reset", () => {
 
   it("sets the admin's password, or refuses one that breaks the policy", async () => {
     const target = await createTestUser({ externalId: "A5002" });
-    const weak = await callRoute(editUserAction, post(`/admin/users/${target.id}`, { intent: "resetPassword", mode: "manual", password: "abcdefgh" }), {
-      userId: target.id,
-    });
+    const weak = await callRoute(
+      editUserAction,
+      post(`/admin/users/${target.id}`, { intent: "resetPassword", mode: "manual", password: "abcdefgh" }),
+      {
+        userId: target.id,
+      },
+    );
     expect(weak.status).toBe(400);
     expect((weak.data as EditData).reply.error?.password).toEqual(["validation:passwordLettersDigits"]);
 
-    const missing = await callRoute(editUserAction, post(`/admin/users/${target.id}`, { intent: "resetPassword", mode: "manual" }), { userId: target.id });
+    const missing = await callRoute(
+      editUserAction,
+      post(`/admin/users/${target.id}`, { intent: "resetPassword", mode: "manual" }),
+      { userId: target.id },
+    );
     expect(missing.status).toBe(400);
     expect((missing.data as EditData).reply.error?.password).toEqual(["validation:required"]);
 
-    const ok = await callRoute(editUserAction, post(`/admin/users/${target.id}`, { intent: "resetPassword", mode: "manual", password: "Service2026" }), {
-      userId: target.id,
-    });
+    const ok = await callRoute(
+      editUserAction,
+      post(`/admin/users/${target.id}`, { intent: "resetPassword", mode: "manual", password: "Service2026" }),
+      {
+        userId: target.id,
+      },
+    );
     expect(ok.status).toBe(302);
     const stored = await db.user.findUniqueOrThrow({ where: { id: target.id }, select: { passwordHash: true } });
     expect(await verifyPassword(stored.passwordHash!, "Service2026")).toBe(true);
   });
 
   it("keeps the admin's own current session when they reset their own password", async () => {
-    const result = await callRoute(editUserAction, post(`/admin/users/${admin.id}`, { intent: "resetPassword", mode: "manual", password: "Admin2026x" }), {
-      userId: admin.id,
-    });
+    const result = await callRoute(
+      editUserAction,
+      post(`/admin/users/${admin.id}`, { intent: "resetPassword", mode: "manual", password: "Admin2026x" }),
+      {
+        userId: admin.id,
+      },
+    );
     expect(result.status).toBe(302);
     expect(await getSessionUser(buildRequest("/", { cookie: adminCookie }))).not.toBeNull();
   });

@@ -125,10 +125,18 @@ async function normalise(value: unknown, thrown: boolean): Promise<RouteResult> 
   return { status: 200, headers: new Headers(), data: value, location: null, thrown };
 }
 
-type RouteFunction = (args: { request: Request; params: Record<string, string | undefined>; context: Record<string, unknown> }) => unknown;
+type RouteFunction = (args: {
+  request: Request;
+  params: Record<string, string | undefined>;
+  context: Record<string, unknown>;
+}) => unknown;
 
 /** Calls a loader or action and turns whatever it returns or throws (Response, data(), object) into one shape. */
-export async function callRoute(fn: RouteFunction, request: Request, params: Record<string, string> = {}): Promise<RouteResult> {
+export async function callRoute(
+  fn: RouteFunction,
+  request: Request,
+  params: Record<string, string> = {},
+): Promise<RouteResult> {
   try {
     return await normalise(await fn({ request, params, context: {} }), false);
   } catch (error) {

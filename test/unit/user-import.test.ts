@@ -39,9 +39,18 @@ describe("parseUserCsv", () => {
   });
 
   it("accepts Chinese column headers", () => {
-    const result = parseUserCsv(csv("工号,姓名,邮箱,团队,角色,入职日期,状态,语言", "A1,张三,ZS@Example.com,售前一组,组长,2023-3-5,在职,中文"));
+    const result = parseUserCsv(
+      csv("工号,姓名,邮箱,团队,角色,入职日期,状态,语言", "A1,张三,ZS@Example.com,售前一组,组长,2023-3-5,在职,中文"),
+    );
     expect(result.errors).toEqual([]);
-    expect(result.rows[0]).toMatchObject({ email: "zs@example.com", team: "售前一组", roles: ["team_lead"], hireDate: "2023-03-05", status: "active", locale: "zh-CN" });
+    expect(result.rows[0]).toMatchObject({
+      email: "zs@example.com",
+      team: "售前一组",
+      roles: ["team_lead"],
+      hireDate: "2023-03-05",
+      status: "active",
+      locale: "zh-CN",
+    });
   });
 
   it.each([
@@ -68,7 +77,9 @@ describe("parseUserCsv", () => {
   it("reports an unknown role with its line and value, and skips the row", () => {
     const result = parseUserCsv(csv("externalId,name,roles", "A1,张三,客服", "A2,李四,老板|客服"));
     expect(result.rows.map((row) => row.externalId)).toEqual(["A1"]);
-    expect(result.errors).toEqual([{ line: 3, field: "roles", message: "admin:import.errors.unknownRole", value: "老板" }]);
+    expect(result.errors).toEqual([
+      { line: 3, field: "roles", message: "admin:import.errors.unknownRole", value: "老板" },
+    ]);
   });
 
   it.each(["2023-02-30", "2023-13-01", "03/05/2023", "昨天", "2023-1"])("rejects the hire date %j", (value) => {
@@ -86,7 +97,9 @@ describe("parseUserCsv", () => {
   it("rejects a malformed e-mail", () => {
     const result = parseUserCsv(csv("externalId,name,email", "A1,张三,zhangsan-at-example.com"));
     expect(result.rows).toEqual([]);
-    expect(result.errors).toEqual([{ line: 2, field: "email", message: "admin:import.errors.invalidEmail", value: "zhangsan-at-example.com" }]);
+    expect(result.errors).toEqual([
+      { line: 2, field: "email", message: "admin:import.errors.invalidEmail", value: "zhangsan-at-example.com" },
+    ]);
   });
 
   it("reports missing required cells, one error per field", () => {
@@ -102,12 +115,30 @@ describe("parseUserCsv", () => {
 
   it("detects a 工号 or an e-mail repeated in the file and keeps the first occurrence", () => {
     const result = parseUserCsv(
-      csv("externalId,name,email", "A1,张三,a@example.com", "A2,李四,b@example.com", "a1,王五,c@example.com", "A4,赵六,B@example.com"),
+      csv(
+        "externalId,name,email",
+        "A1,张三,a@example.com",
+        "A2,李四,b@example.com",
+        "a1,王五,c@example.com",
+        "A4,赵六,B@example.com",
+      ),
     );
     expect(result.rows.map((row) => row.externalId)).toEqual(["A1", "A2"]);
     expect(result.errors).toEqual([
-      { line: 4, field: "externalId", message: "admin:import.errors.duplicateExternalIdInFile", value: "a1", params: { firstLine: 2 } },
-      { line: 5, field: "email", message: "admin:import.errors.duplicateEmailInFile", value: "b@example.com", params: { firstLine: 3 } },
+      {
+        line: 4,
+        field: "externalId",
+        message: "admin:import.errors.duplicateExternalIdInFile",
+        value: "a1",
+        params: { firstLine: 2 },
+      },
+      {
+        line: 5,
+        field: "email",
+        message: "admin:import.errors.duplicateEmailInFile",
+        value: "b@example.com",
+        params: { firstLine: 3 },
+      },
     ]);
   });
 
@@ -118,11 +149,15 @@ describe("parseUserCsv", () => {
       [2, "A1", "张 三"],
       [7, "A3", "王五"],
     ]);
-    expect(result.errors).toEqual([{ line: 5, field: "roles", message: "admin:import.errors.unknownRole", value: "boss" }]);
+    expect(result.errors).toEqual([
+      { line: 5, field: "roles", message: "admin:import.errors.unknownRole", value: "boss" },
+    ]);
   });
 
   it("validates status and locale, defaulting blanks", () => {
-    const result = parseUserCsv(csv("externalId,name,status,locale", "A1,张三,,", "A2,李四,离职,en", "A3,王五,gone,", "A4,赵六,active,fr"));
+    const result = parseUserCsv(
+      csv("externalId,name,status,locale", "A1,张三,,", "A2,李四,离职,en", "A3,王五,gone,", "A4,赵六,active,fr"),
+    );
     expect(result.rows.map((row) => [row.externalId, row.status, row.locale])).toEqual([
       ["A1", "active", "zh-CN"],
       ["A2", "inactive", "en"],
@@ -187,7 +222,7 @@ describe("helpers", () => {
       (key, params) => `${key}(${params.value})`,
     );
     expect(text).toBe(
-      'line,field,value,message\r\n3,roles,\'=HYPERLINK(1),admin:import.errors.unknownRole(=HYPERLINK(1))\r\n5,,,admin:import.errors.csvSyntax()\r\n',
+      "line,field,value,message\r\n3,roles,'=HYPERLINK(1),admin:import.errors.unknownRole(=HYPERLINK(1))\r\n5,,,admin:import.errors.csvSyntax()\r\n",
     );
   });
 });

@@ -3,7 +3,15 @@ import { useTranslation } from "react-i18next";
 import type { AuditSearch } from "~/modules/admin/audit-filters";
 import { useAuditLabels } from "./audit-table";
 
-export function AuditFilters({ search, actions, entityTypes }: { search: AuditSearch; actions: string[]; entityTypes: string[] }) {
+export function AuditFilters({
+  search,
+  actions,
+  entityTypes,
+}: {
+  search: AuditSearch;
+  actions: string[];
+  entityTypes: string[];
+}) {
   const { t } = useTranslation();
   const labels = useAuditLabels();
   return (
@@ -12,13 +20,26 @@ export function AuditFilters({ search, actions, entityTypes }: { search: AuditSe
         <label htmlFor="audit-actor" className="label">
           {t("admin:audit.actor")}
         </label>
-        <input id="audit-actor" name="actor" defaultValue={search.actor} className="input" placeholder={t("admin:audit.actorPlaceholder")} />
+        <input
+          id="audit-actor"
+          name="actor"
+          defaultValue={search.actor}
+          className="input"
+          placeholder={t("admin:audit.actorPlaceholder")}
+        />
       </div>
       <div>
         <label htmlFor="audit-action" className="label">
           {t("admin:audit.actionPrefix")}
         </label>
-        <input id="audit-action" name="action" list="audit-actions" defaultValue={search.action} className="input font-mono" placeholder="user." />
+        <input
+          id="audit-action"
+          name="action"
+          list="audit-actions"
+          defaultValue={search.action}
+          className="input font-mono"
+          placeholder="user."
+        />
         <datalist id="audit-actions">
           {actions.map((action) => (
             <option key={action} value={action}>

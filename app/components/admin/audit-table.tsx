@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { auditDiff } from "~/modules/admin/audit-diff";
+import { auditDiff, displayValue } from "~/modules/admin/audit-diff";
 import { formatDateTime } from "~/utils/format";
 import { useFormatContext } from "./use-format";
 
@@ -22,13 +22,22 @@ export function useAuditLabels() {
     action: (action: string) => t(`admin:audit.actions.${action.replace(/\./g, "_")}`, { defaultValue: action }),
     entity: (entityType: string) => t(`admin:audit.entities.${entityType}`, { defaultValue: entityType }),
     field: (key: string) => t(`admin:audit.diffFields.${key}`, { defaultValue: key }),
+    /** Role and status keys read better as their labels; everything else is shown as stored. */
+    value: (key: string, value: unknown) => {
+      if (key === "roles" && Array.isArray(value))
+        return value.length ? value.map((role) => t(`roles.${String(role)}`)).join("、") : null;
+      if (key === "status" && typeof value === "string") return t(`status.${value}`, { defaultValue: value });
+      if (key === "locale" && typeof value === "string") return t(`language.names.${value}`, { defaultValue: value });
+      if (typeof value === "boolean") return t(value ? "admin:audit.yes" : "admin:audit.no");
+      return displayValue(value);
+    },
   };
 }
 
 export function AuditDiff({ before, after }: { before: unknown; after: unknown }) {
   const { t } = useTranslation();
   const labels = useAuditLabels();
-  const rows = auditDiff(before, after);
+  const rows = auditDiff(before, after, labels.value);
   const changed = rows.filter((row) => row.changed);
   if (changed.length === 0) return <span className="text-slate-400">—</span>;
   return (
@@ -40,7 +49,9 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
             {before != null ? (
               <>
                 <del className="text-rose-600">{row.before ?? t("admin:audit.empty")}</del>
-                <span className="px-1 text-slate-400" aria-hidden="true">→</span>
+                <span className="px-1 text-slate-400" aria-hidden="true">
+                  →
+                </span>
                 <span className="sr-only">{t("admin:audit.changedTo")}</span>
               </>
             ) : null}
@@ -89,7 +100,11 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
               </td>
               <td>
                 <p>{labels.entity(row.entityType)}</p>
-                {row.entityId ? <p className="max-w-[10rem] truncate font-mono text-xs text-slate-400" title={row.entityId}>{row.entityId}</p> : null}
+                {row.entityId ? (
+                  <p className="max-w-[10rem] truncate font-mono text-xs text-slate-400" title={row.entityId}>
+                    {row.entityId}
+                  </p>
+                ) : null}
               </td>
               <td className="min-w-[16rem] whitespace-normal">
                 <AuditDiff before={row.before} after={row.after} />

@@ -12,7 +12,8 @@ const KNOWN_FIELDS = new Set(["externalId", "name", "email", "team", "roles", "h
 export function ImportResults({ result }: { result: Result }) {
   const { t } = useTranslation();
   const fieldLabel = (field?: string) => (field ? (KNOWN_FIELDS.has(field) ? t(`fields.${field}`) : field) : "");
-  const message = (error: ImportRowError) => t(error.message, { ...error.params, value: error.value ?? "", line: error.line });
+  const message = (error: ImportRowError) =>
+    t(error.message, { ...error.params, value: error.value ?? "", line: error.line });
   const downloadHref = useMemo(() => {
     if (result.errors.length === 0) return null;
     const text = errorsToCsv(result.errors, (key, params) => t(key, params), [
@@ -72,7 +73,9 @@ export function ImportResults({ result }: { result: Result }) {
           </div>
         </div>
       ) : (
-        <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{t("admin:import.noErrors")}</p>
+        <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {t("admin:import.noErrors")}
+        </p>
       )}
     </section>
   );

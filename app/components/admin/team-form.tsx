@@ -10,13 +10,23 @@ export function TeamFields({ fields, leads }: { fields: Fields; leads: LeadOptio
   const { t } = useTranslation();
   return (
     <div className="space-y-4">
-      <Field id={fields.code.id} label={t("admin:teams.code")} errors={fields.code.errors} hint={t("admin:teams.codeHint")}>
+      <Field
+        id={fields.code.id}
+        label={t("admin:teams.code")}
+        errors={fields.code.errors}
+        hint={t("admin:teams.codeHint")}
+      >
         <input {...getInputProps(fields.code, { type: "text" })} className="input font-mono" autoComplete="off" />
       </Field>
       <Field id={fields.name.id} label={t("admin:teams.name")} errors={fields.name.errors}>
         <input {...getInputProps(fields.name, { type: "text" })} className="input" autoComplete="off" />
       </Field>
-      <Field id={fields.leadId.id} label={t("fields.lead")} errors={fields.leadId.errors} hint={t("admin:teams.leadHint")}>
+      <Field
+        id={fields.leadId.id}
+        label={t("fields.lead")}
+        errors={fields.leadId.errors}
+        hint={t("admin:teams.leadHint")}
+      >
         <select {...getSelectProps(fields.leadId)} className="input">
           <option value="">{t("admin:teams.noLead")}</option>
           {leads.map((lead) => (

@@ -14,7 +14,14 @@ export function UserFilters({ filter, teams }: { filter: Filter; teams: TeamOpti
         <label htmlFor="filter-q" className="label">
           {t("actions.search")}
         </label>
-        <input id="filter-q" name="q" type="search" defaultValue={filter.q} className="input" placeholder={t("admin:users.searchPlaceholder")} />
+        <input
+          id="filter-q"
+          name="q"
+          type="search"
+          defaultValue={filter.q}
+          className="input"
+          placeholder={t("admin:users.searchPlaceholder")}
+        />
       </div>
       <div>
         <label htmlFor="filter-team" className="label">

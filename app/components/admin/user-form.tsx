@@ -15,13 +15,23 @@ export function UserFields({ fields, teams }: { fields: Fields; teams: TeamOptio
   const initialRoles = ([] as unknown[]).concat(fields.roles.initialValue ?? []);
   return (
     <div className="grid gap-5 sm:grid-cols-2">
-      <Field id={fields.externalId.id} label={t("fields.externalId")} errors={fields.externalId.errors} hint={t("admin:users.externalIdHint")}>
+      <Field
+        id={fields.externalId.id}
+        label={t("fields.externalId")}
+        errors={fields.externalId.errors}
+        hint={t("admin:users.externalIdHint")}
+      >
         <input {...getInputProps(fields.externalId, { type: "text" })} className="input" autoComplete="off" />
       </Field>
       <Field id={fields.name.id} label={t("fields.name")} errors={fields.name.errors}>
         <input {...getInputProps(fields.name, { type: "text" })} className="input" autoComplete="off" />
       </Field>
-      <Field id={fields.email.id} label={t("fields.email")} errors={fields.email.errors} hint={t("admin:users.emailHint")}>
+      <Field
+        id={fields.email.id}
+        label={t("fields.email")}
+        errors={fields.email.errors}
+        hint={t("admin:users.emailHint")}
+      >
         <input {...getInputProps(fields.email, { type: "email" })} className="input" autoComplete="off" />
       </Field>
       <Field id={fields.hireDate.id} label={t("fields.hireDate")} errors={fields.hireDate.errors}>
@@ -43,7 +53,10 @@ export function UserFields({ fields, teams }: { fields: Fields; teams: TeamOptio
           <option value="en">{t("language.names.en")}</option>
         </select>
       </Field>
-      <fieldset className="sm:col-span-2" aria-describedby={fields.roles.errors?.length ? `${fields.roles.id}-error` : undefined}>
+      <fieldset
+        className="sm:col-span-2"
+        aria-describedby={fields.roles.errors?.length ? `${fields.roles.id}-error` : undefined}
+      >
         <legend className="label">{t("fields.roles")}</legend>
         <div className="flex flex-wrap gap-x-5 gap-y-2">
           {ROLES.map((role) => (

@@ -34,8 +34,15 @@ export function UserStatusCard({ status, isSelf, activeSessions, errors }: Props
           <p className="text-sm text-slate-500">{t("admin:users.cannotDeactivateSelfHint")}</p>
         ) : (
           <>
-            <p className="text-sm text-slate-500">{t(next === "inactive" ? "admin:users.deactivateHelp" : "admin:users.reactivateHelp")}</p>
-            <button type="submit" className={next === "inactive" ? "btn-danger" : "btn-secondary"} disabled={busy} data-testid="toggle-status">
+            <p className="text-sm text-slate-500">
+              {t(next === "inactive" ? "admin:users.deactivateHelp" : "admin:users.reactivateHelp")}
+            </p>
+            <button
+              type="submit"
+              className={next === "inactive" ? "btn-danger" : "btn-secondary"}
+              disabled={busy}
+              data-testid="toggle-status"
+            >
               {t(next === "inactive" ? "admin:users.deactivate" : "admin:users.reactivate")}
             </button>
           </>

@@ -29,6 +29,10 @@ export async function searchAuditLog(search: AuditSearch, timeZone: string, page
 }
 
 export async function listAuditEntityTypes() {
-  const rows = await db.auditLog.findMany({ distinct: ["entityType"], select: { entityType: true }, orderBy: { entityType: "asc" } });
+  const rows = await db.auditLog.findMany({
+    distinct: ["entityType"],
+    select: { entityType: true },
+    orderBy: { entityType: "asc" },
+  });
   return rows.map((row) => row.entityType);
 }

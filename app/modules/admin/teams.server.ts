@@ -56,7 +56,10 @@ export async function getTeam(id: string) {
   if (!team) return null;
   return {
     ...team,
-    members: team.members.map(({ roles, ...member }) => ({ ...member, roles: sortRoles(roles.map((entry) => entry.role as RoleName)) })),
+    members: team.members.map(({ roles, ...member }) => ({
+      ...member,
+      roles: sortRoles(roles.map((entry) => entry.role as RoleName)),
+    })),
   };
 }
 
@@ -76,8 +79,14 @@ export async function listLeadCandidates(currentLeadId?: string | null) {
 async function findTeamConflicts(input: TeamInput, exceptId: string | null, currentLeadId: string | null = null) {
   const notSelf = exceptId ? { NOT: { id: exceptId } } : {};
   const [byCode, byName, lead] = await Promise.all([
-    db.team.findFirst({ where: { code: { equals: input.code, mode: "insensitive" }, ...notSelf }, select: { id: true } }),
-    db.team.findFirst({ where: { name: { equals: input.name, mode: "insensitive" }, ...notSelf }, select: { id: true } }),
+    db.team.findFirst({
+      where: { code: { equals: input.code, mode: "insensitive" }, ...notSelf },
+      select: { id: true },
+    }),
+    db.team.findFirst({
+      where: { name: { equals: input.name, mode: "insensitive" }, ...notSelf },
+      select: { id: true },
+    }),
     input.leadId
       ? db.user.findUnique({ where: { id: input.leadId }, select: { status: true, roles: { select: { role: true } } } })
       : null,
@@ -86,7 +95,8 @@ async function findTeamConflicts(input: TeamInput, exceptId: string | null, curr
   if (byCode) fieldErrors.code = ["admin:teams.errors.codeTaken"];
   if (byName) fieldErrors.name = ["admin:teams.errors.nameTaken"];
   if (input.leadId && input.leadId !== currentLeadId) {
-    const eligible = lead?.status === "active" && lead.roles.some((entry) => LEAD_ROLES.includes(entry.role as RoleName));
+    const eligible =
+      lead?.status === "active" && lead.roles.some((entry) => LEAD_ROLES.includes(entry.role as RoleName));
     if (!eligible) fieldErrors.leadId = ["admin:teams.errors.leadNotEligible"];
   }
   return Object.keys(fieldErrors).length > 0 ? fieldErrors : null;
@@ -95,7 +105,9 @@ async function findTeamConflicts(input: TeamInput, exceptId: string | null, curr
 function uniqueViolation(error: unknown): FieldErrors | null {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return null;
   const detail = `${JSON.stringify(error.meta ?? {})} ${error.message}`;
-  return detail.includes("code") ? { code: ["admin:teams.errors.codeTaken"] } : { name: ["admin:teams.errors.nameTaken"] };
+  return detail.includes("code")
+    ? { code: ["admin:teams.errors.codeTaken"] }
+    : { name: ["admin:teams.errors.nameTaken"] };
 }
 
 export async function createTeam(input: TeamInput, actor: Actor): Promise<MutationResult<{ id: string }>> {
@@ -105,7 +117,14 @@ export async function createTeam(input: TeamInput, actor: Actor): Promise<Mutati
     const team = await db.$transaction(async (tx) => {
       const created = await tx.team.create({ data: input, select: teamAuditSelect });
       await recordAudit(
-        { actorId: actor.id, action: "team.create", entityType: "team", entityId: created.id, after: teamSnapshot(created), ipAddress: actor.ipAddress },
+        {
+          actorId: actor.id,
+          action: "team.create",
+          entityType: "team",
+          entityId: created.id,
+          after: teamSnapshot(created),
+          ipAddress: actor.ipAddress,
+        },
         tx,
       );
       return created;
@@ -118,7 +137,11 @@ export async function createTeam(input: TeamInput, actor: Actor): Promise<Mutati
   }
 }
 
-export async function updateTeam(id: string, input: TeamInput, actor: Actor): Promise<MutationResult<{ changed: boolean }>> {
+export async function updateTeam(
+  id: string,
+  input: TeamInput,
+  actor: Actor,
+): Promise<MutationResult<{ changed: boolean }>> {
   const existing = await db.team.findUnique({ where: { id }, select: { leadId: true } });
   if (!existing) notFound("team not found");
   const conflicts = await findTeamConflicts(input, id, existing.leadId);

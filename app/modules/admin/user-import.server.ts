@@ -65,7 +65,8 @@ async function loadEmailOwners(tx: Tx, emails: string[]) {
       where: { email: { in: chunk, mode: "insensitive" } },
       select: { id: true, externalId: true, email: true },
     });
-    for (const user of users) if (user.email) owners.set(user.email.toLowerCase(), { id: user.id, externalId: user.externalId });
+    for (const user of users)
+      if (user.email) owners.set(user.email.toLowerCase(), { id: user.id, externalId: user.externalId });
   }
   return owners;
 }
@@ -105,7 +106,11 @@ function auditJson(value: unknown) {
  * people are created, changed ones updated (roles replaced by the file's), identical ones left alone,
  * so importing the same file again changes nothing. Rows with errors are reported and skipped.
  */
-export async function importUsers(csvText: string, actor: Actor, options: ImportUsersOptions = {}): Promise<ImportUsersResult> {
+export async function importUsers(
+  csvText: string,
+  actor: Actor,
+  options: ImportUsersOptions = {},
+): Promise<ImportUsersResult> {
   const parsed = parseUserCsv(csvText);
   const errors = [...parsed.errors];
   if (parsed.rows.length === 0) return { created: 0, updated: 0, unchanged: 0, errors: sortErrors(errors) };
@@ -113,8 +118,14 @@ export async function importUsers(csvText: string, actor: Actor, options: Import
 
   const counts = await db.$transaction(async (tx) => {
     const teams = await loadTeams(tx);
-    const existingUsers = await loadExistingUsers(tx, parsed.rows.map((row) => row.externalId));
-    const emailOwners = await loadEmailOwners(tx, parsed.rows.flatMap((row) => (row.email ? [row.email] : [])));
+    const existingUsers = await loadExistingUsers(
+      tx,
+      parsed.rows.map((row) => row.externalId),
+    );
+    const emailOwners = await loadEmailOwners(
+      tx,
+      parsed.rows.flatMap((row) => (row.email ? [row.email] : [])),
+    );
 
     const toCreate: Planned[] = [];
     const toUpdate: Planned[] = [];
@@ -179,7 +190,9 @@ export async function importUsers(csvText: string, actor: Actor, options: Import
       await tx.userRole.createMany({ data: roleRows });
     }
 
-    const roleChanges = toUpdate.filter(({ existing, desired }) => userSnapshot(existing!).roles.join() !== desired.roles.join());
+    const roleChanges = toUpdate.filter(
+      ({ existing, desired }) => userSnapshot(existing!).roles.join() !== desired.roles.join(),
+    );
     for (const { existing, desired, teamId } of toUpdate) {
       await tx.user.update({
         where: { id: existing!.id },
@@ -193,14 +206,24 @@ export async function importUsers(csvText: string, actor: Actor, options: Import
         },
         select: { id: true },
       });
-      audits.push({ ...auditBase, action: "user.update", entityId: existing!.id, before: auditJson(userSnapshot(existing!)), after: auditJson(desired) });
+      audits.push({
+        ...auditBase,
+        action: "user.update",
+        entityId: existing!.id,
+        before: auditJson(userSnapshot(existing!)),
+        after: auditJson(desired),
+      });
     }
     for (const chunk of chunks(roleChanges)) {
       await tx.userRole.deleteMany({ where: { userId: { in: chunk.map(({ existing }) => existing!.id) } } });
-      await tx.userRole.createMany({ data: chunk.flatMap(({ existing, desired }) => desired.roles.map((role) => ({ userId: existing!.id, role }))) });
+      await tx.userRole.createMany({
+        data: chunk.flatMap(({ existing, desired }) => desired.roles.map((role) => ({ userId: existing!.id, role }))),
+      });
     }
     // Deactivated people are signed out at once, as when an admin deactivates one by hand.
-    const deactivated = toUpdate.filter(({ existing, desired }) => existing!.status === "active" && desired.status === "inactive");
+    const deactivated = toUpdate.filter(
+      ({ existing, desired }) => existing!.status === "active" && desired.status === "inactive",
+    );
     for (const chunk of chunks(deactivated)) {
       await tx.session.updateMany({
         where: { userId: { in: chunk.map(({ existing }) => existing!.id) }, revokedAt: null },

@@ -7,7 +7,16 @@ import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import { ROLES, type RoleName } from "~/modules/identity/permissions";
 
-export const USER_IMPORT_HEADERS = ["externalId", "name", "email", "team", "roles", "hireDate", "status", "locale"] as const;
+export const USER_IMPORT_HEADERS = [
+  "externalId",
+  "name",
+  "email",
+  "team",
+  "roles",
+  "hireDate",
+  "status",
+  "locale",
+] as const;
 export type UserImportColumn = (typeof USER_IMPORT_HEADERS)[number];
 export const USER_IMPORT_REQUIRED_HEADERS: readonly UserImportColumn[] = ["externalId", "name"];
 
@@ -228,7 +237,8 @@ function validateRecord(line: number, cell: CellReader, errors: ImportRowError[]
   const externalId = cell("externalId") ?? "";
   if (externalId === "") fail("externalId", "admin:import.errors.required");
   else if (externalId.length > EXTERNAL_ID_MAX) fail("externalId", "admin:import.errors.tooLong", externalId);
-  else if (!EXTERNAL_ID_PATTERN.test(externalId)) fail("externalId", "admin:import.errors.invalidExternalId", externalId);
+  else if (!EXTERNAL_ID_PATTERN.test(externalId))
+    fail("externalId", "admin:import.errors.invalidExternalId", externalId);
 
   const name = (cell("name") ?? "").replace(/\s+/g, " ");
   if (name === "") fail("name", "admin:import.errors.required");
@@ -248,7 +258,10 @@ function validateRecord(line: number, cell: CellReader, errors: ImportRowError[]
   const roles = cell("roles");
   if (roles !== undefined) {
     const parsed = new Set<RoleName>();
-    for (const part of roles.split(ROLE_SEPARATORS).map((value) => value.trim()).filter(Boolean)) {
+    for (const part of roles
+      .split(ROLE_SEPARATORS)
+      .map((value) => value.trim())
+      .filter(Boolean)) {
       const role = parseRole(part);
       if (role) parsed.add(role);
       else fail("roles", "admin:import.errors.unknownRole", part);
@@ -294,7 +307,8 @@ export function parseUserCsv(input: string): ParsedUserCsv {
   }
   const positions = mapHeader(header, errors);
   const missing = USER_IMPORT_REQUIRED_HEADERS.filter((column) => !positions.has(column));
-  for (const column of missing) errors.push({ line: header.line, field: column, message: "admin:import.errors.missingColumn", value: column });
+  for (const column of missing)
+    errors.push({ line: header.line, field: column, message: "admin:import.errors.missingColumn", value: column });
   const columns = USER_IMPORT_HEADERS.filter((column) => positions.has(column));
   if (missing.length > 0) return { rows: [], columns, errors: sortErrors(errors) };
 
@@ -318,10 +332,22 @@ export function parseUserCsv(input: string): ParsedUserCsv {
     if (externalId && firstIdLine === undefined) linesByExternalId.set(externalId.toLowerCase(), record.line);
     if (email && firstEmailLine === undefined) linesByEmail.set(email, record.line);
     if (firstIdLine !== undefined) {
-      errors.push({ line: record.line, field: "externalId", message: "admin:import.errors.duplicateExternalIdInFile", value: externalId, params: { firstLine: firstIdLine } });
+      errors.push({
+        line: record.line,
+        field: "externalId",
+        message: "admin:import.errors.duplicateExternalIdInFile",
+        value: externalId,
+        params: { firstLine: firstIdLine },
+      });
     }
     if (firstEmailLine !== undefined && email) {
-      errors.push({ line: record.line, field: "email", message: "admin:import.errors.duplicateEmailInFile", value: email, params: { firstLine: firstEmailLine } });
+      errors.push({
+        line: record.line,
+        field: "email",
+        message: "admin:import.errors.duplicateEmailInFile",
+        value: email,
+        params: { firstLine: firstEmailLine },
+      });
     }
     if (row && firstIdLine === undefined && firstEmailLine === undefined) rows.push(row);
   }

@@ -80,7 +80,11 @@ export const ResetPasswordSchema = z
     }
   });
 
-export const EditUserActionSchema = z.discriminatedUnion("intent", [UpdateUserSchema, SetStatusSchema, ResetPasswordSchema]);
+export const EditUserActionSchema = z.discriminatedUnion("intent", [
+  UpdateUserSchema,
+  SetStatusSchema,
+  ResetPasswordSchema,
+]);
 
 export const USER_LIST_FILTER_ALL = "";
 

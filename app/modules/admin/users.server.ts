@@ -10,7 +10,8 @@ import type { UserLocale, UserStatusName } from "./user-import";
 export type Actor = { id: string | null; ipAddress: string; sessionId?: string };
 
 export type FieldErrors = Record<string, string[]>;
-export type MutationResult<T> = { ok: true; value: T } | { ok: false; fieldErrors?: FieldErrors; formErrors?: string[] };
+export type MutationResult<T> =
+  { ok: true; value: T } | { ok: false; fieldErrors?: FieldErrors; formErrors?: string[] };
 
 export type UserInput = {
   externalId: string;
@@ -163,12 +164,22 @@ export async function getUserForEdit(id: string) {
 type Client = Prisma.TransactionClient | typeof db;
 
 /** 工号 and e-mail are unique case-insensitively (sign-in matches them that way); the team must exist. */
-async function findUserConflicts(client: Client, input: Pick<UserInput, "externalId" | "email" | "teamId">, exceptId: string | null) {
+async function findUserConflicts(
+  client: Client,
+  input: Pick<UserInput, "externalId" | "email" | "teamId">,
+  exceptId: string | null,
+) {
   const notSelf = exceptId ? { NOT: { id: exceptId } } : {};
   const [byExternalId, byEmail, team] = await Promise.all([
-    client.user.findFirst({ where: { externalId: { equals: input.externalId, mode: "insensitive" }, ...notSelf }, select: { id: true } }),
+    client.user.findFirst({
+      where: { externalId: { equals: input.externalId, mode: "insensitive" }, ...notSelf },
+      select: { id: true },
+    }),
     input.email
-      ? client.user.findFirst({ where: { email: { equals: input.email, mode: "insensitive" }, ...notSelf }, select: { id: true } })
+      ? client.user.findFirst({
+          where: { email: { equals: input.email, mode: "insensitive" }, ...notSelf },
+          select: { id: true },
+        })
       : null,
     input.teamId ? client.team.findUnique({ where: { id: input.teamId }, select: { id: true } }) : null,
   ]);
@@ -183,7 +194,9 @@ async function findUserConflicts(client: Client, input: Pick<UserInput, "externa
 function uniqueViolation(error: unknown): FieldErrors | null {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return null;
   const detail = `${JSON.stringify(error.meta ?? {})} ${error.message}`;
-  return detail.includes("email") ? { email: ["admin:users.errors.emailTaken"] } : { externalId: ["admin:users.errors.externalIdTaken"] };
+  return detail.includes("email")
+    ? { email: ["admin:users.errors.emailTaken"] }
+    : { externalId: ["admin:users.errors.externalIdTaken"] };
 }
 
 export async function createUser(input: CreateUserInput, actor: Actor): Promise<MutationResult<{ id: string }>> {
@@ -208,7 +221,14 @@ export async function createUser(input: CreateUserInput, actor: Actor): Promise<
         select: userAuditSelect,
       });
       await recordAudit(
-        { actorId: actor.id, action: "user.create", entityType: "user", entityId: user.id, after: userSnapshot(user), ipAddress: actor.ipAddress },
+        {
+          actorId: actor.id,
+          action: "user.create",
+          entityType: "user",
+          entityId: user.id,
+          after: userSnapshot(user),
+          ipAddress: actor.ipAddress,
+        },
         tx,
       );
       return user;
@@ -221,7 +241,11 @@ export async function createUser(input: CreateUserInput, actor: Actor): Promise<
   }
 }
 
-export async function updateUser(id: string, input: UserInput, actor: Actor): Promise<MutationResult<{ changed: boolean }>> {
+export async function updateUser(
+  id: string,
+  input: UserInput,
+  actor: Actor,
+): Promise<MutationResult<{ changed: boolean }>> {
   const current = await db.user.findUnique({ where: { id }, select: userAuditSelect });
   if (!current) notFound("user not found");
   const currentRoles = current.roles.map((entry) => entry.role as RoleName);
@@ -285,8 +309,13 @@ export async function updateUser(id: string, input: UserInput, actor: Actor): Pr
 }
 
 /** Deactivating signs the user out everywhere at once (sessions of inactive users are refused anyway). */
-export async function setUserStatus(id: string, status: UserStatusName, actor: Actor): Promise<MutationResult<{ changed: boolean }>> {
-  if (actor.id === id && status === "inactive") return { ok: false, formErrors: ["admin:users.errors.cannotDeactivateSelf"] };
+export async function setUserStatus(
+  id: string,
+  status: UserStatusName,
+  actor: Actor,
+): Promise<MutationResult<{ changed: boolean }>> {
+  if (actor.id === id && status === "inactive")
+    return { ok: false, formErrors: ["admin:users.errors.cannotDeactivateSelf"] };
   const changed = await db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id }, select: { id: true, status: true } });
     if (!before) notFound("user not found");
@@ -294,7 +323,8 @@ export async function setUserStatus(id: string, status: UserStatusName, actor: A
     await tx.user.update({ where: { id }, data: { status } });
     const revoked =
       status === "inactive"
-        ? (await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } })).count
+        ? (await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } }))
+            .count
         : 0;
     await recordAudit(
       {
@@ -345,7 +375,10 @@ export async function resetPassword(
   const keepSession = actor.id === id && actor.sessionId ? { NOT: { id: actor.sessionId } } : {};
   const sessionsRevoked = await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id }, data: { passwordHash, passwordChangedAt: new Date() } });
-    const { count } = await tx.session.updateMany({ where: { userId: id, revokedAt: null, ...keepSession }, data: { revokedAt: new Date() } });
+    const { count } = await tx.session.updateMany({
+      where: { userId: id, revokedAt: null, ...keepSession },
+      data: { revokedAt: new Date() },
+    });
     await recordAudit(
       {
         actorId: actor.id,
