@@ -26,6 +26,11 @@ const KEY_ORDER = [
   "hireDate",
   "locale",
   "description",
+  "created",
+  "updated",
+  "unchanged",
+  "rows",
+  "errors",
 ];
 
 function keyRank(key: string) {
