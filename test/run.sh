@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 results=test-results/vitest
 rm -rf "$results" && mkdir -p "$results"
 step() { printf '\n==> %s\n' "$*"; }
-vitest() { local name=$1; shift; npx vitest run --reporter=default --reporter=json --outputFile="$results/$name.json" "$@"; }
+run_vitest() { local name=$1; shift; npx vitest run --reporter=default --reporter=json --outputFile="$results/$name.json" "$@"; }
 
 if [ "${CI:-}" = "true" ] && { [ -z "${TEST_DATABASE_URL:-}" ] || [ -z "${REDIS_URL:-}" ]; }; then
   echo "CI must test on PostgreSQL and Redis too: set TEST_DATABASE_URL and REDIS_URL (see .ci/run)" >&2
@@ -35,16 +35,16 @@ step "migration drift check"
 npm run -s db:check
 
 step "unit + integration tests on embedded PGlite, in-process jobs"
-env -u TEST_DATABASE_URL -u REDIS_URL -u DATABASE_URL vitest pglite --project unit --project integration
+(unset TEST_DATABASE_URL REDIS_URL DATABASE_URL; run_vitest pglite --project unit --project integration)
 
 if [ -n "${TEST_DATABASE_URL:-}" ] || [ -n "${REDIS_URL:-}" ]; then
   step "integration tests on PostgreSQL (${TEST_DATABASE_URL:-unset}) and Redis (${REDIS_URL:-unset})"
-  vitest services --project integration
+  run_vitest services --project integration
 fi
 
 step "production build"
 npx remix build
 step "browser tests (Chromium) against the production build"
-env -u DATABASE_URL -u REDIS_URL vitest e2e --project e2e
+(unset DATABASE_URL REDIS_URL; run_vitest e2e --project e2e)
 
 node test/summarise-results.mjs "$results"

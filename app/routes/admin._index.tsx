@@ -3,9 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useAuditLabels } from "~/components/admin/audit-table";
 import { titleFromLoader } from "~/components/admin/meta";
-import { useFormatContext } from "~/components/admin/use-format";
+import { useFormat } from "~/utils/use-format";
 import { EmptyState } from "~/components/empty-state";
-import { Icon } from "~/components/icons";
+import { UserAdminActions } from "~/components/admin/user-admin-actions";
 import { PageHeader, StatCard } from "~/components/page-header";
 import { getAdminOverview } from "~/modules/admin/overview.server";
 import { pageTitle } from "~/modules/admin/page-title.server";
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AdminHomePage() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
-  const formatContext = useFormatContext();
+  const formatContext = useFormat().context;
   const labels = useAuditLabels();
   const number = (value: number) => formatNumber(value, formatContext);
 
@@ -32,18 +32,7 @@ export default function AdminHomePage() {
       <PageHeader
         title={t("admin:home.title")}
         description={t("admin:home.description")}
-        actions={
-          <>
-            <Link to="/admin/users/import" className="btn-secondary">
-              <Icon name="upload" className="h-4 w-4" />
-              {t("admin:users.importAction")}
-            </Link>
-            <Link to="/admin/users/new" className="btn-primary">
-              <Icon name="plus" className="h-4 w-4" />
-              {t("admin:users.newAction")}
-            </Link>
-          </>
-        }
+        actions={<UserAdminActions />}
       />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Link to="/admin/users?status=active" className="block">

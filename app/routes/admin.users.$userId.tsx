@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/admin/badges";
 import { titleFromLoader } from "~/components/admin/meta";
 import { PasswordResetCard } from "~/components/admin/password-reset-card";
-import { useFormatContext } from "~/components/admin/use-format";
+import { useFormat } from "~/utils/use-format";
 import { UserFields } from "~/components/admin/user-form";
 import { UserStatusCard } from "~/components/admin/user-status-card";
 import { FormError } from "~/components/field";
@@ -117,7 +117,7 @@ export default function EditUserPage() {
   const { user, teams, isSelf } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const formatContext = useFormatContext();
+  const formatContext = useFormat().context;
   const replyFor = (intent: Intent) => (actionData?.intent === intent ? actionData.reply : undefined);
   const [form, fields] = useForm({
     id: `edit-user-${user.id}`,

@@ -5,7 +5,7 @@ import { titleFromLoader } from "~/components/admin/meta";
 import { UserFilters } from "~/components/admin/user-filters";
 import { UsersTable } from "~/components/admin/users-table";
 import { EmptyState } from "~/components/empty-state";
-import { Icon } from "~/components/icons";
+import { UserAdminActions } from "~/components/admin/user-admin-actions";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
 import { pageTitle } from "~/modules/admin/page-title.server";
@@ -38,18 +38,7 @@ export default function UsersPage() {
       <PageHeader
         title={t("admin:users.title")}
         description={t("admin:users.description")}
-        actions={
-          <>
-            <Link to="/admin/users/import" className="btn-secondary">
-              <Icon name="upload" className="h-4 w-4" />
-              {t("admin:users.importAction")}
-            </Link>
-            <Link to="/admin/users/new" className="btn-primary">
-              <Icon name="plus" className="h-4 w-4" />
-              {t("admin:users.newAction")}
-            </Link>
-          </>
-        }
+        actions={<UserAdminActions />}
       />
       <div className="card overflow-hidden">
         <UserFilters filter={filter} teams={teams} />

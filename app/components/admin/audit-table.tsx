@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { auditDiff, displayValue } from "~/modules/admin/audit-diff";
 import { formatDateTime } from "~/utils/format";
-import { useFormatContext } from "./use-format";
+import { useFormat } from "~/utils/use-format";
 
 export type AuditRow = {
   id: string;
@@ -65,7 +65,7 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
 
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
   const { t } = useTranslation();
-  const formatContext = useFormatContext();
+  const formatContext = useFormat().context;
   const labels = useAuditLabels();
   return (
     <div className="overflow-x-auto">

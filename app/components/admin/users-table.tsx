@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/utils/format";
 import { RoleBadges, StatusBadge } from "./badges";
-import { useFormatContext } from "./use-format";
+import { useFormat } from "~/utils/use-format";
 
 export type UserRow = {
   id: string;
@@ -17,7 +17,7 @@ export type UserRow = {
 
 export function UsersTable({ rows }: { rows: UserRow[] }) {
   const { t } = useTranslation();
-  const formatContext = useFormatContext();
+  const formatContext = useFormat().context;
   return (
     <div className="overflow-x-auto">
       <table className="table-base" data-testid="users-table">

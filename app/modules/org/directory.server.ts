@@ -1,4 +1,4 @@
-import { db, Prisma } from "~/utils/db.server";
+import { db, type Prisma } from "~/utils/db.server";
 
 const memberSelect = {
   id: true,
