@@ -51,7 +51,14 @@ async function welcomeNewUsers() {
     where: { notifications: { none: { kind: "welcome" } } },
     select: { id: true, team: { select: { name: true } } },
   });
-  await notify(users.map((user) => ({ userId: user.id, kind: "welcome", params: { team: user.team?.name ?? "服务力" }, link: "/account" })));
+  await notify(
+    users.map((user) => ({
+      userId: user.id,
+      kind: "welcome",
+      params: { team: user.team?.name ?? "服务力" },
+      link: "/account",
+    })),
+  );
   return users.length;
 }
 
@@ -60,7 +67,9 @@ export async function seed() {
   const csv = readFileSync(path.join(CONTENT_DIR, "org/users.csv"), "utf8");
   const imported = await importUsers(csv, { id: null, ipAddress: "seed" }, { initialPassword: DEMO_PASSWORD });
   if (imported.errors.length > 0) {
-    throw new Error(`content/org/users.csv has errors:\n${imported.errors.map((e) => `  line ${e.line}: ${e.message} ${e.value ?? ""}`).join("\n")}`);
+    throw new Error(
+      `content/org/users.csv has errors:\n${imported.errors.map((e) => `  line ${e.line}: ${e.message} ${e.value ?? ""}`).join("\n")}`,
+    );
   }
   await assignLeads(teams);
   const welcomed = await welcomeNewUsers();

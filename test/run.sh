@@ -29,8 +29,9 @@ step "prisma generate"
 npm run -s db:generate >/dev/null
 step "typecheck"
 npx tsc --noEmit -p .
-step "lint"
+step "lint and format"
 npx eslint .
+npx prettier --check . --log-level warn
 step "migration drift check"
 npm run -s db:check
 

@@ -8,7 +8,15 @@ import { LanguageSwitch } from "./language-switch";
 
 type Viewer = NonNullable<RootData["viewer"]>;
 
-export function AppShell({ viewer, flash, children }: { viewer: Viewer; flash: RootData["flash"]; children: React.ReactNode }) {
+export function AppShell({
+  viewer,
+  flash,
+  children,
+}: {
+  viewer: Viewer;
+  flash: RootData["flash"];
+  children: React.ReactNode;
+}) {
   const { t } = useTranslation();
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
@@ -16,7 +24,10 @@ export function AppShell({ viewer, flash, children }: { viewer: Viewer; flash: R
 
   return (
     <div className="flex min-h-full">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         {t("nav.skipToContent")}
       </a>
       <aside
@@ -24,13 +35,17 @@ export function AppShell({ viewer, flash, children }: { viewer: Viewer; flash: R
         aria-label={t("nav.label")}
       >
         <div className="flex h-16 items-center gap-2 border-b border-slate-100 px-5">
-          <span className="flex h-8 w-8 items-center justify-center rounded-lg bg-brand-600 text-sm font-bold text-white">服</span>
+          <span className="flex h-8 w-8 items-center justify-center rounded-lg bg-brand-600 text-sm font-bold text-white">
+            服
+          </span>
           <span className="text-base font-semibold text-slate-900">{t("appName")}</span>
         </div>
         <nav className="flex-1 overflow-y-auto px-3 py-4">
           {viewer.navigation.map((section) => (
             <div key={section.titleKey} className="mb-5">
-              <p className="px-3 pb-1.5 text-xs font-semibold uppercase tracking-wider text-slate-400">{t(section.titleKey)}</p>
+              <p className="px-3 pb-1.5 text-xs font-semibold uppercase tracking-wider text-slate-400">
+                {t(section.titleKey)}
+              </p>
               <ul className="space-y-0.5">
                 {section.items.map((item) => (
                   <li key={item.to}>
@@ -40,7 +55,9 @@ export function AppShell({ viewer, flash, children }: { viewer: Viewer; flash: R
                       onClick={() => setMenuOpen(false)}
                       className={({ isActive }) =>
                         `flex items-center gap-2.5 rounded-md px-3 py-2 text-sm font-medium ${
-                          isActive ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+                          isActive
+                            ? "bg-brand-50 text-brand-700"
+                            : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"
                         }`
                       }
                     >
@@ -84,7 +101,9 @@ export function AppShell({ viewer, flash, children }: { viewer: Viewer; flash: R
                   key={workspace.role}
                   to={workspace.path}
                   className={`rounded-full px-3 py-1 text-xs font-medium ${
-                    location.pathname.startsWith(workspace.path) ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-600 hover:bg-slate-200"
+                    location.pathname.startsWith(workspace.path)
+                      ? "bg-brand-600 text-white"
+                      : "bg-slate-100 text-slate-600 hover:bg-slate-200"
                   }`}
                 >
                   {t(`roles.${workspace.role}`)}
@@ -108,11 +127,16 @@ export function AppShell({ viewer, flash, children }: { viewer: Viewer; flash: R
               ) : null}
             </Link>
             <div className="flex items-center gap-2 border-l border-slate-200 pl-3">
-              <span className="flex h-8 w-8 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700" aria-hidden="true">
+              <span
+                className="flex h-8 w-8 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700"
+                aria-hidden="true"
+              >
                 {initials}
               </span>
               <div className="hidden text-sm leading-tight sm:block">
-                <p className="font-medium text-slate-800" data-testid="viewer-name">{viewer.name}</p>
+                <p className="font-medium text-slate-800" data-testid="viewer-name">
+                  {viewer.name}
+                </p>
                 <p className="text-xs text-slate-500">{viewer.roles.map((role) => t(`roles.${role}`)).join(" · ")}</p>
               </div>
               <Form method="post" action="/logout">

@@ -1,6 +1,16 @@
 import { Icon } from "./icons";
 
-export function EmptyState({ title, body, icon = "list", children }: { title: string; body?: string; icon?: string; children?: React.ReactNode }) {
+export function EmptyState({
+  title,
+  body,
+  icon = "list",
+  children,
+}: {
+  title: string;
+  body?: string;
+  icon?: string;
+  children?: React.ReactNode;
+}) {
   return (
     <div className="flex flex-col items-center justify-center px-6 py-14 text-center">
       <span className="flex h-12 w-12 items-center justify-center rounded-full bg-slate-100 text-slate-400">

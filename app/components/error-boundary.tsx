@@ -20,9 +20,13 @@ export function RouteErrorBoundary() {
     <div className="flex min-h-[60vh] items-center justify-center px-4" data-testid="error-page">
       <div className="card max-w-lg p-8 text-center">
         <p className="text-5xl font-bold text-brand-600">{status}</p>
-        <h1 className="mt-3 text-lg font-semibold text-slate-900">{t(known ? `errors.${status}.title` : "errors.500.title")}</h1>
+        <h1 className="mt-3 text-lg font-semibold text-slate-900">
+          {t(known ? `errors.${status}.title` : "errors.500.title")}
+        </h1>
         <p className="mt-2 text-sm text-slate-600">{t(known ? `errors.${status}.body` : "errors.500.body")}</p>
-        {reason && known ? <p className="mt-3 rounded bg-slate-50 px-3 py-2 font-mono text-xs text-slate-500">{reason}</p> : null}
+        {reason && known ? (
+          <p className="mt-3 rounded bg-slate-50 px-3 py-2 font-mono text-xs text-slate-500">{reason}</p>
+        ) : null}
         <Link to="/" className="btn-primary mt-6">
           {t("errors.backHome")}
         </Link>

@@ -14,9 +14,17 @@ export function FlashBanner({ flash }: { flash: RootData["flash"] }) {
   useEffect(() => setVisible(Boolean(flash)), [flash]);
   if (!flash || !visible) return null;
   return (
-    <div role="status" className={`mb-5 flex items-start justify-between rounded-lg border px-4 py-3 text-sm ${STYLES[flash.kind]}`}>
+    <div
+      role="status"
+      className={`mb-5 flex items-start justify-between rounded-lg border px-4 py-3 text-sm ${STYLES[flash.kind]}`}
+    >
       <span>{t(flash.message, flash.params)}</span>
-      <button type="button" className="ml-4 text-current opacity-60 hover:opacity-100" onClick={() => setVisible(false)} aria-label={t("actions.dismiss")}>
+      <button
+        type="button"
+        className="ml-4 text-current opacity-60 hover:opacity-100"
+        onClick={() => setVisible(false)}
+        aria-label={t("actions.dismiss")}
+      >
         ×
       </button>
     </div>

@@ -13,7 +13,10 @@ export function Pagination({ page, pageSize, total }: { page: number; pageSize: 
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
   return (
-    <nav className="flex items-center justify-between border-t border-slate-200 px-4 py-3 text-sm" aria-label={t("pagination.label")}>
+    <nav
+      className="flex items-center justify-between border-t border-slate-200 px-4 py-3 text-sm"
+      aria-label={t("pagination.label")}
+    >
       <p className="text-slate-500">{t("pagination.summary", { from, to, total })}</p>
       <div className="flex items-center gap-2">
         {page > 1 ? (
@@ -21,7 +24,9 @@ export function Pagination({ page, pageSize, total }: { page: number; pageSize: 
             {t("pagination.previous")}
           </Link>
         ) : (
-          <span className="btn-secondary px-3 py-1.5 opacity-40" aria-disabled="true">{t("pagination.previous")}</span>
+          <span className="btn-secondary px-3 py-1.5 opacity-40" aria-disabled="true">
+            {t("pagination.previous")}
+          </span>
         )}
         <span className="text-slate-500">{t("pagination.page", { page, pages })}</span>
         {page < pages ? (
@@ -29,7 +34,9 @@ export function Pagination({ page, pageSize, total }: { page: number; pageSize: 
             {t("pagination.next")}
           </Link>
         ) : (
-          <span className="btn-secondary px-3 py-1.5 opacity-40" aria-disabled="true">{t("pagination.next")}</span>
+          <span className="btn-secondary px-3 py-1.5 opacity-40" aria-disabled="true">
+            {t("pagination.next")}
+          </span>
         )}
       </div>
     </nav>

@@ -22,7 +22,15 @@ export function Tenure({ hireDate }: { hireDate: string | Date | null }) {
   return <>{t("tenure.years", { years: Math.floor(months / 12), months: months % 12 })}</>;
 }
 
-export function PeopleTable({ rows, showTeam = false, showLastSeen = false }: { rows: PersonRow[]; showTeam?: boolean; showLastSeen?: boolean }) {
+export function PeopleTable({
+  rows,
+  showTeam = false,
+  showLastSeen = false,
+}: {
+  rows: PersonRow[];
+  showTeam?: boolean;
+  showLastSeen?: boolean;
+}) {
   const { t } = useTranslation(["common", "home"]);
   const format = useFormat();
   return (
@@ -48,13 +56,21 @@ export function PeopleTable({ rows, showTeam = false, showLastSeen = false }: { 
               {showTeam ? <td>{row.team?.name ?? "—"}</td> : null}
               <td>{row.roles.map((role) => t(`roles.${role}`)).join("、")}</td>
               <td>{format.date(row.hireDate, true) || "—"}</td>
-              <td><Tenure hireDate={row.hireDate} /></td>
               <td>
-                <span className={`badge ${row.status === "active" ? "bg-emerald-50 text-emerald-700" : "bg-slate-100 text-slate-500"}`}>
+                <Tenure hireDate={row.hireDate} />
+              </td>
+              <td>
+                <span
+                  className={`badge ${row.status === "active" ? "bg-emerald-50 text-emerald-700" : "bg-slate-100 text-slate-500"}`}
+                >
                   {t(`status.${row.status}`)}
                 </span>
               </td>
-              {showLastSeen ? <td className="text-slate-500">{row.lastSeenAt ? format.relative(row.lastSeenAt) : t("home:neverSignedIn")}</td> : null}
+              {showLastSeen ? (
+                <td className="text-slate-500">
+                  {row.lastSeenAt ? format.relative(row.lastSeenAt) : t("home:neverSignedIn")}
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

@@ -16,7 +16,13 @@ export function TenureChart({ rows }: { rows: TenureChartRow[] }) {
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Bar dataKey="under1y" name={t("manager.bands.under1y")} stackId="tenure" fill="#8ec3ff" />
           <Bar dataKey="from1to3y" name={t("manager.bands.1to3y")} stackId="tenure" fill="#337dff" />
-          <Bar dataKey="over3y" name={t("manager.bands.over3y")} stackId="tenure" fill="#173bb6" radius={[4, 4, 0, 0]} />
+          <Bar
+            dataKey="over3y"
+            name={t("manager.bands.over3y")}
+            stackId="tenure"
+            fill="#173bb6"
+            radius={[4, 4, 0, 0]}
+          />
         </BarChart>
       </ResponsiveContainer>
     </div>

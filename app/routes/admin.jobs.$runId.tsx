@@ -34,7 +34,11 @@ export default function JobRunPage() {
       <PageHeader
         title={t(`jobs:names.${run.name}`, { defaultValue: run.name })}
         description={run.name}
-        actions={<Link to="/admin/jobs" className="btn-secondary">{t("common:actions.back")}</Link>}
+        actions={
+          <Link to="/admin/jobs" className="btn-secondary">
+            {t("common:actions.back")}
+          </Link>
+        }
       />
       <section className="card p-6">
         <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
@@ -53,7 +57,9 @@ export default function JobRunPage() {
         </section>
         <section className="card p-6">
           <h2 className="mb-2 font-semibold text-slate-900">{run.error ? t("jobs:error") : t("jobs:result")}</h2>
-          <pre className={`overflow-x-auto whitespace-pre-wrap rounded p-3 text-xs ${run.error ? "bg-rose-50 text-rose-800" : "bg-slate-50"}`}>
+          <pre
+            className={`overflow-x-auto whitespace-pre-wrap rounded p-3 text-xs ${run.error ? "bg-rose-50 text-rose-800" : "bg-slate-50"}`}
+          >
             {run.error ?? JSON.stringify(run.result, null, 2) ?? "—"}
           </pre>
         </section>

@@ -48,7 +48,11 @@ export async function action({ request }: ActionFunctionArgs) {
     after: { job: schedule.job, schedule: schedule.id },
     ipAddress: clientIp(request),
   });
-  return redirectWithFlash(`/admin/jobs/${handle.runId}`, { kind: "success", message: "jobs:runNowQueued", params: { name: schedule.job } });
+  return redirectWithFlash(`/admin/jobs/${handle.runId}`, {
+    kind: "success",
+    message: "jobs:runNowQueued",
+    params: { name: schedule.job },
+  });
 }
 
 export default function JobsPage() {
@@ -60,7 +64,9 @@ export default function JobsPage() {
     <div className="space-y-6">
       <PageHeader title={t("jobs:title")} description={t(`jobs:mode.${mode}`, { timeZone })} />
       <section className="card overflow-hidden" aria-labelledby="schedules-heading">
-        <h2 id="schedules-heading" className="border-b border-slate-100 px-5 py-4 font-semibold text-slate-900">{t("jobs:schedules")}</h2>
+        <h2 id="schedules-heading" className="border-b border-slate-100 px-5 py-4 font-semibold text-slate-900">
+          {t("jobs:schedules")}
+        </h2>
         <div className="overflow-x-auto">
           <table className="table-base">
             <thead>
@@ -69,21 +75,28 @@ export default function JobsPage() {
                 <th scope="col">{t("jobs:pattern")}</th>
                 <th scope="col">{t("jobs:nextRun")}</th>
                 <th scope="col">{t("jobs:latestRun")}</th>
-                <th scope="col"><span className="sr-only">{t("jobs:runNow")}</span></th>
+                <th scope="col">
+                  <span className="sr-only">{t("jobs:runNow")}</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 bg-white">
               {schedules.map((schedule) => (
                 <tr key={schedule.id}>
                   <td>
-                    <p className="font-medium text-slate-900">{t(`jobs:names.${schedule.job}`, { defaultValue: schedule.job })}</p>
+                    <p className="font-medium text-slate-900">
+                      {t(`jobs:names.${schedule.job}`, { defaultValue: schedule.job })}
+                    </p>
                     <p className="font-mono text-xs text-slate-400">{schedule.job}</p>
                   </td>
                   <td className="font-mono text-xs">{schedule.pattern}</td>
                   <td>{format.dateTime(schedule.nextRunAt)}</td>
                   <td>
                     {schedule.latestRun ? (
-                      <Link to={`/admin/jobs/${schedule.latestRun.id}`} className="inline-flex items-center gap-2 hover:underline">
+                      <Link
+                        to={`/admin/jobs/${schedule.latestRun.id}`}
+                        className="inline-flex items-center gap-2 hover:underline"
+                      >
                         <JobStatusBadge status={schedule.latestRun.status} />
                         <span className="text-xs text-slate-500">{format.relative(schedule.latestRun.queuedAt)}</span>
                       </Link>
@@ -94,7 +107,11 @@ export default function JobsPage() {
                   <td className="text-right">
                     <Form method="post">
                       <input type="hidden" name="schedule" value={schedule.id} />
-                      <button type="submit" className="btn-secondary px-3 py-1.5 text-xs" disabled={navigation.state !== "idle"}>
+                      <button
+                        type="submit"
+                        className="btn-secondary px-3 py-1.5 text-xs"
+                        disabled={navigation.state !== "idle"}
+                      >
                         {t("jobs:runNow")}
                       </button>
                     </Form>
@@ -108,23 +125,35 @@ export default function JobsPage() {
 
       <section className="card overflow-hidden" aria-labelledby="runs-heading">
         <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-100 px-5 py-4">
-          <h2 id="runs-heading" className="font-semibold text-slate-900">{t("jobs:runs")}</h2>
+          <h2 id="runs-heading" className="font-semibold text-slate-900">
+            {t("jobs:runs")}
+          </h2>
           <Form method="get" className="flex flex-wrap items-center gap-2">
-            <label htmlFor="name" className="sr-only">{t("jobs:job")}</label>
+            <label htmlFor="name" className="sr-only">
+              {t("jobs:job")}
+            </label>
             <select id="name" name="name" defaultValue={filters.name} className="input w-56">
               <option value="">{t("jobs:allJobs")}</option>
               {names.map((name) => (
-                <option key={name} value={name}>{t(`jobs:names.${name}`, { defaultValue: name })}</option>
+                <option key={name} value={name}>
+                  {t(`jobs:names.${name}`, { defaultValue: name })}
+                </option>
               ))}
             </select>
-            <label htmlFor="status" className="sr-only">{t("jobs:status")}</label>
+            <label htmlFor="status" className="sr-only">
+              {t("jobs:status")}
+            </label>
             <select id="status" name="status" defaultValue={filters.status} className="input w-36">
               <option value="">{t("jobs:allStatuses")}</option>
               {JOB_RUN_STATUSES.map((status) => (
-                <option key={status} value={status}>{t(`jobs:statuses.${status}`)}</option>
+                <option key={status} value={status}>
+                  {t(`jobs:statuses.${status}`)}
+                </option>
               ))}
             </select>
-            <button type="submit" className="btn-secondary">{t("common:actions.filter")}</button>
+            <button type="submit" className="btn-secondary">
+              {t("common:actions.filter")}
+            </button>
           </Form>
         </div>
         {rows.length === 0 ? (
@@ -149,13 +178,23 @@ export default function JobsPage() {
                       <Link to={`/admin/jobs/${row.id}`} className="font-medium text-brand-700 hover:underline">
                         {t(`jobs:names.${row.name}`, { defaultValue: row.name })}
                       </Link>
-                      {row.scheduled ? <span className="badge ml-2 bg-slate-100 text-slate-500">{t("jobs:scheduled")}</span> : null}
+                      {row.scheduled ? (
+                        <span className="badge ml-2 bg-slate-100 text-slate-500">{t("jobs:scheduled")}</span>
+                      ) : null}
                     </td>
-                    <td><JobStatusBadge status={row.status} /></td>
-                    <td className="tabular-nums">{row.attempts} / {row.maxAttempts}</td>
+                    <td>
+                      <JobStatusBadge status={row.status} />
+                    </td>
+                    <td className="tabular-nums">
+                      {row.attempts} / {row.maxAttempts}
+                    </td>
                     <td>{format.dateTime(row.queuedAt)}</td>
-                    <td className="tabular-nums">{row.durationMs === null ? "—" : `${format.number(row.durationMs)} ms`}</td>
-                    <td className="max-w-xs truncate text-rose-600" title={row.error ?? ""}>{row.error ?? ""}</td>
+                    <td className="tabular-nums">
+                      {row.durationMs === null ? "—" : `${format.number(row.durationMs)} ms`}
+                    </td>
+                    <td className="max-w-xs truncate text-rose-600" title={row.error ?? ""}>
+                      {row.error ?? ""}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -41,14 +41,21 @@ export default function AgentHome() {
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
         <StatCard label={t("common:fields.team")} value={profile.team?.name ?? t("common:none")} />
-        <StatCard label={t("common:fields.hireDate")} value={profile.hireDate ? format.date(profile.hireDate, true) : "—"} />
+        <StatCard
+          label={t("common:fields.hireDate")}
+          value={profile.hireDate ? format.date(profile.hireDate, true) : "—"}
+        />
         <StatCard label={t("common:fields.tenure")} value={<Tenure hireDate={profile.hireDate} />} />
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
         <section className="card lg:col-span-2" aria-labelledby="recent-notifications">
           <div className="flex items-center justify-between border-b border-slate-100 px-5 py-4">
-            <h2 id="recent-notifications" className="font-semibold text-slate-900">{t("home:agent.recentNotifications")}</h2>
-            <Link to="/notifications" className="text-sm text-brand-600 hover:underline">{t("home:viewAll")}</Link>
+            <h2 id="recent-notifications" className="font-semibold text-slate-900">
+              {t("home:agent.recentNotifications")}
+            </h2>
+            <Link to="/notifications" className="text-sm text-brand-600 hover:underline">
+              {t("home:viewAll")}
+            </Link>
           </div>
           {notifications.length === 0 ? (
             <EmptyState icon="bell" title={t("notifications:empty")} />
@@ -56,8 +63,13 @@ export default function AgentHome() {
             <ul className="divide-y divide-slate-100">
               {notifications.map((row) => (
                 <li key={row.id} className="flex items-start gap-3 px-5 py-3 text-sm">
-                  <span className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${row.readAt ? "bg-slate-200" : "bg-brand-500"}`} aria-hidden="true" />
-                  <span className="flex-1 text-slate-700">{t(`notifications:kinds.${row.kind}`, row.params as Record<string, string>)}</span>
+                  <span
+                    className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${row.readAt ? "bg-slate-200" : "bg-brand-500"}`}
+                    aria-hidden="true"
+                  />
+                  <span className="flex-1 text-slate-700">
+                    {t(`notifications:kinds.${row.kind}`, row.params as Record<string, string>)}
+                  </span>
                   <span className="shrink-0 text-xs text-slate-400">{format.relative(row.createdAt)}</span>
                 </li>
               ))}
@@ -66,14 +78,18 @@ export default function AgentHome() {
         </section>
         <section className="card" aria-labelledby="teammates">
           <div className="border-b border-slate-100 px-5 py-4">
-            <h2 id="teammates" className="font-semibold text-slate-900">{t("home:agent.teammates", { count: teammates.length })}</h2>
+            <h2 id="teammates" className="font-semibold text-slate-900">
+              {t("home:agent.teammates", { count: teammates.length })}
+            </h2>
           </div>
           {teammates.length === 0 ? (
             <EmptyState icon="users" title={t("home:agent.noTeammates")} />
           ) : (
             <ul className="flex flex-wrap gap-2 p-5">
               {teammates.map((mate) => (
-                <li key={mate.id} className="rounded-full bg-slate-100 px-3 py-1 text-sm text-slate-700">{mate.name}</li>
+                <li key={mate.id} className="rounded-full bg-slate-100 px-3 py-1 text-sm text-slate-700">
+                  {mate.name}
+                </li>
               ))}
             </ul>
           )}

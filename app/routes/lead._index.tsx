@@ -22,7 +22,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     recentHires(since, { teamIds, take: 100 }),
   ]);
   return {
-    teams: teams.map((team) => ({ id: team.id, name: team.name, description: team.description, active: team._count.members })),
+    teams: teams.map((team) => ({
+      id: team.id,
+      name: team.name,
+      description: team.description,
+      active: team._count.members,
+    })),
     roster: roster.rows,
     total: roster.total,
     page,
@@ -37,15 +42,24 @@ export default function LeadHome() {
   const active = teams.reduce((sum, team) => sum + team.active, 0);
   return (
     <div className="space-y-6">
-      <PageHeader title={t("home:lead.title")} description={teams.map((team) => team.name).join("、") || t("home:lead.noTeams")} />
+      <PageHeader
+        title={t("home:lead.title")}
+        description={teams.map((team) => team.name).join("、") || t("home:lead.noTeams")}
+      />
       <div className="grid gap-4 sm:grid-cols-3">
         <StatCard label={t("home:lead.teams")} value={teams.length} />
         <StatCard label={t("home:lead.activeMembers")} value={active} />
-        <StatCard label={t("home:lead.newHires")} value={newHires} hint={t("home:lead.newHiresHint", { days: NEW_HIRE_WINDOW_DAYS })} />
+        <StatCard
+          label={t("home:lead.newHires")}
+          value={newHires}
+          hint={t("home:lead.newHiresHint", { days: NEW_HIRE_WINDOW_DAYS })}
+        />
       </div>
       <section className="card overflow-hidden" aria-labelledby="roster">
         <div className="border-b border-slate-100 px-5 py-4">
-          <h2 id="roster" className="font-semibold text-slate-900">{t("home:lead.roster")}</h2>
+          <h2 id="roster" className="font-semibold text-slate-900">
+            {t("home:lead.roster")}
+          </h2>
         </div>
         {roster.length === 0 ? (
           <EmptyState icon="users" title={t("home:lead.noMembers")} body={t("home:lead.noMembersBody")} />

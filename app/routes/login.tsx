@@ -36,7 +36,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await attemptLogin(login, password, clientIp(request));
   if (!result.ok) {
     const status = result.reason === "locked" ? 429 : 400;
-    const formErrors = result.reason === "locked" ? [`auth:login.locked|${result.retryAfterMinutes}`] : ["auth:login.invalid"];
+    const formErrors =
+      result.reason === "locked" ? [`auth:login.locked|${result.retryAfterMinutes}`] : ["auth:login.invalid"];
     return data(submission.reply({ formErrors, hideFields: ["password"] }), { status });
   }
 
@@ -70,7 +71,9 @@ export default function LoginPage() {
       <div className="flex flex-1 items-center justify-center px-4 pb-16">
         <div className="w-full max-w-md">
           <div className="mb-8 text-center">
-            <span className="inline-flex h-12 w-12 items-center justify-center rounded-xl bg-brand-600 text-xl font-bold text-white shadow-lg">服</span>
+            <span className="inline-flex h-12 w-12 items-center justify-center rounded-xl bg-brand-600 text-xl font-bold text-white shadow-lg">
+              服
+            </span>
             <h1 className="mt-4 text-2xl font-semibold text-slate-900">{t("appName")}</h1>
             <p className="mt-1 text-sm text-slate-500">{t("auth:login.tagline")}</p>
           </div>
@@ -78,7 +81,12 @@ export default function LoginPage() {
             <Form method="post" className="space-y-5" {...getFormProps(form)}>
               <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
               <FormError errors={formErrors} />
-              <Field id={fields.login.id} label={t("auth:login.login")} errors={fields.login.errors} hint={t("auth:login.loginHint")}>
+              <Field
+                id={fields.login.id}
+                label={t("auth:login.login")}
+                errors={fields.login.errors}
+                hint={t("auth:login.loginHint")}
+              >
                 <input
                   {...getInputProps(fields.login, { type: "text" })}
                   className="input"
@@ -87,7 +95,11 @@ export default function LoginPage() {
                 />
               </Field>
               <Field id={fields.password.id} label={t("auth:login.password")} errors={fields.password.errors}>
-                <input {...getInputProps(fields.password, { type: "password" })} className="input" autoComplete="current-password" />
+                <input
+                  {...getInputProps(fields.password, { type: "password" })}
+                  className="input"
+                  autoComplete="current-password"
+                />
               </Field>
               <button type="submit" className="btn-primary w-full py-2.5" disabled={navigation.state === "submitting"}>
                 {navigation.state === "submitting" ? t("auth:login.submitting") : t("auth:login.submit")}

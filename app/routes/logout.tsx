@@ -12,7 +12,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await getSessionUser(request);
   if (user) {
     await revokeSession(user.sessionId);
-    await recordAudit({ actorId: user.id, action: "session.logout", entityType: "user", entityId: user.id, ipAddress: clientIp(request) });
+    await recordAudit({
+      actorId: user.id,
+      action: "session.logout",
+      entityType: "user",
+      entityId: user.id,
+      ipAddress: clientIp(request),
+    });
   }
   return redirect("/login", { headers: { "Set-Cookie": await destroySessionCookie(request) } });
 }

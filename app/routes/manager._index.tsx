@@ -26,12 +26,20 @@ export default function ManagerHome() {
         <StatCard label={t("home:manager.hiredLast90d")} value={sum("hiredLast90d")} />
       </div>
       <section className="card p-5" aria-labelledby="tenure-heading">
-        <h2 id="tenure-heading" className="mb-4 font-semibold text-slate-900">{t("home:manager.tenureChart")}</h2>
-        {teams.length === 0 ? <EmptyState icon="chart" title={t("common:empty.title")} /> : <TenureChart rows={teams} />}
+        <h2 id="tenure-heading" className="mb-4 font-semibold text-slate-900">
+          {t("home:manager.tenureChart")}
+        </h2>
+        {teams.length === 0 ? (
+          <EmptyState icon="chart" title={t("common:empty.title")} />
+        ) : (
+          <TenureChart rows={teams} />
+        )}
       </section>
       <section className="card overflow-hidden" aria-labelledby="teams-heading">
         <div className="border-b border-slate-100 px-5 py-4">
-          <h2 id="teams-heading" className="font-semibold text-slate-900">{t("home:manager.teamTable")}</h2>
+          <h2 id="teams-heading" className="font-semibold text-slate-900">
+            {t("home:manager.teamTable")}
+          </h2>
         </div>
         <div className="overflow-x-auto">
           <table className="table-base">
@@ -39,11 +47,21 @@ export default function ManagerHome() {
               <tr>
                 <th scope="col">{t("common:fields.team")}</th>
                 <th scope="col">{t("common:fields.lead")}</th>
-                <th scope="col" className="text-right">{t("home:manager.activeStaff")}</th>
-                <th scope="col" className="text-right">{t("home:manager.bands.under1y")}</th>
-                <th scope="col" className="text-right">{t("home:manager.bands.1to3y")}</th>
-                <th scope="col" className="text-right">{t("home:manager.bands.over3y")}</th>
-                <th scope="col" className="text-right">{t("home:manager.hiredLast90d")}</th>
+                <th scope="col" className="text-right">
+                  {t("home:manager.activeStaff")}
+                </th>
+                <th scope="col" className="text-right">
+                  {t("home:manager.bands.under1y")}
+                </th>
+                <th scope="col" className="text-right">
+                  {t("home:manager.bands.1to3y")}
+                </th>
+                <th scope="col" className="text-right">
+                  {t("home:manager.bands.over3y")}
+                </th>
+                <th scope="col" className="text-right">
+                  {t("home:manager.hiredLast90d")}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 bg-white">

@@ -56,12 +56,17 @@ export default function NotificationsPage() {
         actions={
           <Form method="post">
             <input type="hidden" name="intent" value="read-all" />
-            <button type="submit" className="btn-secondary">{t("notifications:markAllRead")}</button>
+            <button type="submit" className="btn-secondary">
+              {t("notifications:markAllRead")}
+            </button>
           </Form>
         }
       />
       <div className="mb-4 flex gap-2 text-sm">
-        <Link to="/notifications" className={`rounded-full px-3 py-1 ${!unreadOnly ? "bg-brand-600 text-white" : "bg-white text-slate-600 ring-1 ring-slate-200"}`}>
+        <Link
+          to="/notifications"
+          className={`rounded-full px-3 py-1 ${!unreadOnly ? "bg-brand-600 text-white" : "bg-white text-slate-600 ring-1 ring-slate-200"}`}
+        >
           {t("notifications:all")}
         </Link>
         <Link
@@ -78,7 +83,10 @@ export default function NotificationsPage() {
           <ul className="divide-y divide-slate-100">
             {rows.map((row) => (
               <li key={row.id} className={`flex items-start gap-3 px-5 py-4 ${row.readAt ? "" : "bg-brand-50/40"}`}>
-                <span className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${row.readAt ? "bg-transparent" : "bg-brand-500"}`} aria-hidden="true" />
+                <span
+                  className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${row.readAt ? "bg-transparent" : "bg-brand-500"}`}
+                  aria-hidden="true"
+                />
                 <div className="min-w-0 flex-1">
                   <p className={`text-sm ${row.readAt ? "text-slate-600" : "font-medium text-slate-900"}`}>
                     {t(`notifications:kinds.${row.kind}`, row.params as Record<string, string>)}

@@ -27,14 +27,31 @@ export default function QaHome() {
       <PageHeader title={t("home:qa.title")} description={t("home:qa.description")} />
       <section className="card overflow-hidden" aria-labelledby="directory">
         <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-100 px-5 py-4">
-          <h2 id="directory" className="font-semibold text-slate-900">{t("home:qa.directory")}</h2>
+          <h2 id="directory" className="font-semibold text-slate-900">
+            {t("home:qa.directory")}
+          </h2>
           <Form method="get" className="flex gap-2" role="search">
-            <label htmlFor="q" className="sr-only">{t("home:qa.searchLabel")}</label>
-            <input id="q" name="q" defaultValue={q} className="input w-64" placeholder={t("home:qa.searchPlaceholder")} />
-            <button type="submit" className="btn-secondary"><Icon name="search" className="h-4 w-4" />{t("common:actions.search")}</button>
+            <label htmlFor="q" className="sr-only">
+              {t("home:qa.searchLabel")}
+            </label>
+            <input
+              id="q"
+              name="q"
+              defaultValue={q}
+              className="input w-64"
+              placeholder={t("home:qa.searchPlaceholder")}
+            />
+            <button type="submit" className="btn-secondary">
+              <Icon name="search" className="h-4 w-4" />
+              {t("common:actions.search")}
+            </button>
           </Form>
         </div>
-        {rows.length === 0 ? <EmptyState icon="search" title={t("common:empty.noResults")} /> : <PeopleTable rows={rows} showTeam />}
+        {rows.length === 0 ? (
+          <EmptyState icon="search" title={t("common:empty.noResults")} />
+        ) : (
+          <PeopleTable rows={rows} showTeam />
+        )}
         <Pagination page={page} pageSize={pageSize} total={total} />
       </section>
     </div>

@@ -26,16 +26,26 @@ export default function TrainerHome() {
     <div className="space-y-6">
       <PageHeader title={t("home:trainer.title")} description={t("home:trainer.description")} />
       <div className="grid gap-4 sm:grid-cols-3">
-        <StatCard label={t("home:trainer.onboardingCohort")} value={hires.length} hint={t("home:trainer.onboardingHint", { days: ONBOARDING_WINDOW_DAYS })} />
+        <StatCard
+          label={t("home:trainer.onboardingCohort")}
+          value={hires.length}
+          hint={t("home:trainer.onboardingHint", { days: ONBOARDING_WINDOW_DAYS })}
+        />
         <StatCard label={t("home:trainer.firstYear")} value={firstYear} />
         <StatCard label={t("home:trainer.totalActive")} value={totalActive} />
       </div>
       <section className="card overflow-hidden" aria-labelledby="cohort">
         <div className="border-b border-slate-100 px-5 py-4">
-          <h2 id="cohort" className="font-semibold text-slate-900">{t("home:trainer.cohortTitle")}</h2>
+          <h2 id="cohort" className="font-semibold text-slate-900">
+            {t("home:trainer.cohortTitle")}
+          </h2>
           <p className="text-sm text-slate-500">{t("home:trainer.cohortBody")}</p>
         </div>
-        {hires.length === 0 ? <EmptyState icon="user" title={t("home:trainer.noCohort")} /> : <PeopleTable rows={hires} showTeam />}
+        {hires.length === 0 ? (
+          <EmptyState icon="user" title={t("home:trainer.noCohort")} />
+        ) : (
+          <PeopleTable rows={hires} showTeam />
+        )}
       </section>
     </div>
   );

@@ -23,7 +23,11 @@ const EnvSchema = z.object({
   DEFAULT_LOCALE: z.enum(["zh-CN", "en"]).default("zh-CN"),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
-  IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
   JOBS_INLINE_SCHEDULER: z.enum(["true", "false"]).default("true"),
 });
 

@@ -20,8 +20,12 @@ function cookieFrom(response: Response) {
 }
 
 async function login(login: string, password: string, ip = "10.0.0.1") {
-  const request = new Request(`${BASE}/login`, { ...form({ login, password }), headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": ip } });
-  return (await loginAction({ request, params: {}, context: {} })) as Response | { init: ResponseInit | null; data: unknown };
+  const request = new Request(`${BASE}/login`, {
+    ...form({ login, password }),
+    headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": ip },
+  });
+  return (await loginAction({ request, params: {}, context: {} })) as
+    Response | { init: ResponseInit | null; data: unknown };
 }
 
 function status(result: unknown) {
@@ -42,7 +46,13 @@ beforeAll(async () => {
   });
   userId = user.id;
   await db.user.create({
-    data: { externalId: "X0001", name: "已停用", passwordHash: await hashPassword(PASSWORD), status: "inactive", roles: { create: [{ role: "agent" }] } },
+    data: {
+      externalId: "X0001",
+      name: "已停用",
+      passwordHash: await hashPassword(PASSWORD),
+      status: "inactive",
+      roles: { create: [{ role: "agent" }] },
+    },
   });
 });
 
@@ -71,13 +81,24 @@ describe("login", () => {
   });
 
   it("locks an account after 5 failures within the window, even with the right password", async () => {
-    await db.user.create({ data: { externalId: "A9002", name: "锁定测试", passwordHash: await hashPassword(PASSWORD), roles: { create: [{ role: "agent" }] } } });
-    for (let attempt = 0; attempt < 5; attempt += 1) expect(status(await login("A9002", "wrong-pass1", "10.0.0.3"))).toBe(400);
+    await db.user.create({
+      data: {
+        externalId: "A9002",
+        name: "锁定测试",
+        passwordHash: await hashPassword(PASSWORD),
+        roles: { create: [{ role: "agent" }] },
+      },
+    });
+    for (let attempt = 0; attempt < 5; attempt += 1)
+      expect(status(await login("A9002", "wrong-pass1", "10.0.0.3"))).toBe(400);
     const locked = await login("A9002", PASSWORD, "10.0.0.4");
     expect(status(locked)).toBe(429);
     expect(JSON.stringify(locked)).toContain("auth:login.locked");
     // Failures age out of the window.
-    await db.loginAttempt.updateMany({ where: { login: "a9002" }, data: { createdAt: new Date(Date.now() - 16 * 60 * 1000) } });
+    await db.loginAttempt.updateMany({
+      where: { login: "a9002" },
+      data: { createdAt: new Date(Date.now() - 16 * 60 * 1000) },
+    });
     expect(status(await login("A9002", PASSWORD, "10.0.0.4"))).toBe(302);
   });
 
@@ -85,7 +106,11 @@ describe("login", () => {
     const request = new Request(`${BASE}/login`, {
       method: "POST",
       body: new URLSearchParams({ login: "A9001", password: PASSWORD }),
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example", Host: "localhost:3000" },
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Origin: "https://evil.example",
+        Host: "localhost:3000",
+      },
     });
     await expect(loginAction({ request, params: {}, context: {} })).rejects.toMatchObject({ init: { status: 403 } });
   });
@@ -112,7 +137,11 @@ describe("sessions", () => {
 
   it("logout revokes the session row", async () => {
     const cookie = await signedInCookie();
-    const response = await logoutAction({ request: new Request(`${BASE}/logout`, { method: "POST", headers: { Cookie: cookie } }), params: {}, context: {} });
+    const response = await logoutAction({
+      request: new Request(`${BASE}/logout`, { method: "POST", headers: { Cookie: cookie } }),
+      params: {},
+      context: {},
+    });
     expect(response.status).toBe(302);
     expect(await getSessionUser(new Request(`${BASE}/`, { headers: { Cookie: cookie } }))).toBeNull();
   });
@@ -121,7 +150,12 @@ describe("sessions", () => {
     const current = await signedInCookie();
     const other = await signedInCookie();
     const request = new Request(`${BASE}/account`, {
-      ...form({ intent: "password", currentPassword: PASSWORD, newPassword: "NewSecret456", confirmPassword: "NewSecret456" }),
+      ...form({
+        intent: "password",
+        currentPassword: PASSWORD,
+        newPassword: "NewSecret456",
+        confirmPassword: "NewSecret456",
+      }),
       headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: current },
     });
     const response = (await accountAction({ request, params: {}, context: {} })) as Response;
@@ -136,14 +170,30 @@ describe("sessions", () => {
   it("rejects a weak new password and a wrong current password with field errors", async () => {
     const cookie = await signedInCookie();
     const weak = await accountAction({
-      request: new Request(`${BASE}/account`, { ...form({ intent: "password", currentPassword: "NewSecret456", newPassword: "short", confirmPassword: "short" }), headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie } }),
+      request: new Request(`${BASE}/account`, {
+        ...form({
+          intent: "password",
+          currentPassword: "NewSecret456",
+          newPassword: "short",
+          confirmPassword: "short",
+        }),
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
+      }),
       params: {},
       context: {},
     });
     expect(status(weak)).toBe(400);
     expect(JSON.stringify(weak)).toContain("validation:passwordTooShort");
     const wrong = await accountAction({
-      request: new Request(`${BASE}/account`, { ...form({ intent: "password", currentPassword: "bad-current1", newPassword: "Another789", confirmPassword: "Another789" }), headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie } }),
+      request: new Request(`${BASE}/account`, {
+        ...form({
+          intent: "password",
+          currentPassword: "bad-current1",
+          newPassword: "Another789",
+          confirmPassword: "Another789",
+        }),
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
+      }),
       params: {},
       context: {},
     });

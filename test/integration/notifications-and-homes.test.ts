@@ -30,11 +30,17 @@ describe("notifications", () => {
     const mine = await db.notification.findFirstOrThrow({ where: { userId: user.id } });
     const theirs = await db.notification.findFirstOrThrow({ where: { userId: other.id } });
 
-    const opened = await callRoute(notificationsAction, buildRequest("/notifications", { cookie, form: { intent: "read", id: mine.id, open: "/account" } }));
+    const opened = await callRoute(
+      notificationsAction,
+      buildRequest("/notifications", { cookie, form: { intent: "read", id: mine.id, open: "/account" } }),
+    );
     expect(opened.location).toBe("/account");
     expect(await unreadCount(user.id)).toBe(0);
 
-    const refused = await callRoute(notificationsAction, buildRequest("/notifications", { cookie, form: { intent: "read", id: theirs.id } }));
+    const refused = await callRoute(
+      notificationsAction,
+      buildRequest("/notifications", { cookie, form: { intent: "read", id: theirs.id } }),
+    );
     expect(refused.status).toBe(404);
     expect((await db.notification.findUniqueOrThrow({ where: { id: theirs.id } })).readAt).toBeNull();
   });
@@ -43,7 +49,10 @@ describe("notifications", () => {
     const { user, cookie } = await signInAs("agent");
     await notify({ userId: user.id, kind: "welcome", params: { team: "x" } });
     const row = await db.notification.findFirstOrThrow({ where: { userId: user.id } });
-    const result = await callRoute(notificationsAction, buildRequest("/notifications", { cookie, form: { intent: "read", id: row.id, open: "https://evil.example" } }));
+    const result = await callRoute(
+      notificationsAction,
+      buildRequest("/notifications", { cookie, form: { intent: "read", id: row.id, open: "https://evil.example" } }),
+    );
     expect(result.location).toBe("/notifications");
   });
 
@@ -74,7 +83,10 @@ describe("root data", () => {
 describe("language", () => {
   it("stores the chosen language on the user and in a cookie", async () => {
     const { user, cookie } = await signInAs("agent");
-    const result = await callRoute(localeAction, buildRequest("/locale", { cookie, form: { locale: "en", redirectTo: "/agent" } }));
+    const result = await callRoute(
+      localeAction,
+      buildRequest("/locale", { cookie, form: { locale: "en", redirectTo: "/agent" } }),
+    );
     expect(result.location).toBe("/agent");
     expect(result.headers.get("Set-Cookie")).toContain("fw_lng=");
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).locale).toBe("en");
@@ -89,7 +101,10 @@ describe("language", () => {
   });
 
   it("uses Accept-Language for visitors who have not chosen", async () => {
-    const result = await callRoute(rootLoader, buildRequest("/login", { headers: { "Accept-Language": "en-US,en;q=0.9" } }));
+    const result = await callRoute(
+      rootLoader,
+      buildRequest("/login", { headers: { "Accept-Language": "en-US,en;q=0.9" } }),
+    );
     expect((result.data as { locale: string }).locale).toBe("en");
     const chinese = await callRoute(rootLoader, buildRequest("/login"));
     expect((chinese.data as { locale: string }).locale).toBe("zh-CN");

@@ -46,6 +46,7 @@ describe.each(NAMESPACES)("catalogue %s", (namespace) => {
   });
 
   it("has no empty messages", () => {
-    for (const [key, text] of [...chinese, ...english]) expect({ key, empty: text.trim() === "" }).toEqual({ key, empty: false });
+    for (const [key, text] of [...chinese, ...english])
+      expect({ key, empty: text.trim() === "" }).toEqual({ key, empty: false });
   });
 });

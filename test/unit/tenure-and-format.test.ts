@@ -33,7 +33,9 @@ describe("formatting", () => {
     expect(formatDateTime("2026-11-22T16:30:00Z", shanghai)).toBe("2026/11/23 00:30");
   });
   it("keeps calendar dates on their day", () => {
-    expect(formatDate("2026-11-23T00:00:00Z", { locale: "en", timeZone: "America/Los_Angeles" }, true)).toBe("11/23/2026");
+    expect(formatDate("2026-11-23T00:00:00Z", { locale: "en", timeZone: "America/Los_Angeles" }, true)).toBe(
+      "11/23/2026",
+    );
   });
 });
 

@@ -80,6 +80,10 @@ export async function listAuditEntries(filter: AuditFilter, page: number, pageSi
 }
 
 export async function listAuditActions() {
-  const rows = await db.auditLog.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
+  const rows = await db.auditLog.findMany({
+    distinct: ["action"],
+    select: { action: true },
+    orderBy: { action: "asc" },
+  });
   return rows.map((row) => row.action);
 }

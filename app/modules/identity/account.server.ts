@@ -39,7 +39,10 @@ export async function changeOwnPassword(
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() } });
-    await recordAudit({ actorId: user.id, action: "user.password.change", entityType: "user", entityId: user.id, ipAddress }, tx);
+    await recordAudit(
+      { actorId: user.id, action: "user.password.change", entityType: "user", entityId: user.id, ipAddress },
+      tx,
+    );
   });
   await revokeUserSessions(user.id, user.sessionId);
   return true;

@@ -48,7 +48,10 @@ export async function attemptLogin(rawLogin: string, password: string, ipAddress
   const user = await db.user.findFirst({
     where: {
       status: "active",
-      OR: [{ externalId: { equals: rawLogin.trim(), mode: "insensitive" } }, { email: { equals: login, mode: "insensitive" } }],
+      OR: [
+        { externalId: { equals: rawLogin.trim(), mode: "insensitive" } },
+        { email: { equals: login, mode: "insensitive" } },
+      ],
     },
     select: { id: true, passwordHash: true },
   });

@@ -11,7 +11,9 @@ export const NAVIGATION: NavSection[] = [
   },
   {
     titleKey: "nav.sections.trainer",
-    items: [{ to: "/trainer", labelKey: "nav.trainerHome", icon: "book", permission: "view:trainer-home:any", end: true }],
+    items: [
+      { to: "/trainer", labelKey: "nav.trainerHome", icon: "book", permission: "view:trainer-home:any", end: true },
+    ],
   },
   {
     titleKey: "nav.sections.qa",
@@ -23,7 +25,9 @@ export const NAVIGATION: NavSection[] = [
   },
   {
     titleKey: "nav.sections.manager",
-    items: [{ to: "/manager", labelKey: "nav.managerHome", icon: "chart", permission: "view:manager-home:any", end: true }],
+    items: [
+      { to: "/manager", labelKey: "nav.managerHome", icon: "chart", permission: "view:manager-home:any", end: true },
+    ],
   },
   {
     titleKey: "nav.sections.admin",

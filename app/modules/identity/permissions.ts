@@ -18,13 +18,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   trainer: [...EVERYONE, "view:trainer-home:any", "read:user:any", "read:team:any"],
   qa_inspector: [...EVERYONE, "view:qa-home:any", "read:user:any", "read:team:any"],
   team_lead: [...EVERYONE, "view:lead-home:team", "read:user:team", "read:team:team"],
-  manager: [
-    ...EVERYONE,
-    "view:manager-home:any",
-    "read:user:any",
-    "read:team:any",
-    "read:audit-log:any",
-  ],
+  manager: [...EVERYONE, "view:manager-home:any", "read:user:any", "read:team:any", "read:audit-log:any"],
   admin: [
     ...EVERYONE,
     "view:admin-home:any",

@@ -68,11 +68,7 @@ export async function destroySessionCookie(request: Request) {
 }
 
 export function clientIp(request: Request): string {
-  return (
-    request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ||
-    request.headers.get("x-real-ip") ||
-    "local"
-  );
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "local";
 }
 
 const usersByRequest = new WeakMap<Request, Promise<SessionUser | null>>();

@@ -5,7 +5,10 @@ import { errorHeadline } from "./errors";
 /** Tells every active admin that a run failed for good, linking to the run. Never throws: alerting must not mask the failure. */
 export async function alertAdminsOfFailedRun(runId: string, jobName: string, error: string) {
   try {
-    const admins = await db.user.findMany({ where: { status: "active", roles: { some: { role: "admin" } } }, select: { id: true } });
+    const admins = await db.user.findMany({
+      where: { status: "active", roles: { some: { role: "admin" } } },
+      select: { id: true },
+    });
     await notify(
       admins.map((admin) => ({
         userId: admin.id,

@@ -28,7 +28,10 @@ export function unreadCount(userId: string) {
   return db.notification.count({ where: { userId, readAt: null } });
 }
 
-export async function listNotifications(userId: string, options: { page: number; pageSize: number; unreadOnly?: boolean }) {
+export async function listNotifications(
+  userId: string,
+  options: { page: number; pageSize: number; unreadOnly?: boolean },
+) {
   const where = { userId, ...(options.unreadOnly ? { readAt: null } : {}) };
   const [rows, total] = await Promise.all([
     db.notification.findMany({

@@ -18,7 +18,13 @@ export async function teamsLedBy(userId: string) {
   return db.team.findMany({
     where: { leadId: userId },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, code: true, description: true, _count: { select: { members: { where: { status: "active" } } } } },
+    select: {
+      id: true,
+      name: true,
+      code: true,
+      description: true,
+      _count: { select: { members: { where: { status: "active" } } } },
+    },
   });
 }
 
@@ -44,7 +50,11 @@ export async function teamRoster(teamIds: string[], page: number, pageSize: numb
 /** Active people hired on or after the date (the onboarding cohort), optionally limited to teams. */
 export async function recentHires(since: Date, options: { teamIds?: string[]; take?: number } = {}) {
   const rows = await db.user.findMany({
-    where: { status: "active", hireDate: { gte: since }, ...(options.teamIds ? { teamId: { in: options.teamIds } } : {}) },
+    where: {
+      status: "active",
+      hireDate: { gte: since },
+      ...(options.teamIds ? { teamId: { in: options.teamIds } } : {}),
+    },
     orderBy: { hireDate: "desc" },
     take: options.take ?? 10,
     select: memberSelect,
@@ -67,7 +77,17 @@ export type TeamOverviewRow = {
 /** Headcount and tenure bands per team, aggregated in SQL. */
 export async function teamOverview(asOf: Date): Promise<TeamOverviewRow[]> {
   const rows = await db.$queryRaw<
-    { id: string; name: string; code: string; leadName: string | null; active: bigint; under1y: bigint; from1to3y: bigint; over3y: bigint; hiredLast90d: bigint }[]
+    {
+      id: string;
+      name: string;
+      code: string;
+      leadName: string | null;
+      active: bigint;
+      under1y: bigint;
+      from1to3y: bigint;
+      over3y: bigint;
+      hiredLast90d: bigint;
+    }[]
   >`
     SELECT t."id", t."name", t."code", l."name" AS "leadName",
       COUNT(u."id") AS "active",
@@ -100,7 +120,13 @@ export async function searchPeople(query: string, page: number, pageSize: number
       : {}),
   };
   const [rows, total] = await Promise.all([
-    db.user.findMany({ where, orderBy: [{ team: { name: "asc" } }, { externalId: "asc" }], skip: (page - 1) * pageSize, take: pageSize, select: memberSelect }),
+    db.user.findMany({
+      where,
+      orderBy: [{ team: { name: "asc" } }, { externalId: "asc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: memberSelect,
+    }),
     db.user.count({ where }),
   ]);
   return { rows: rows.map(flattenRoles), total };

@@ -1,7 +1,6 @@
 /** Whole months between a hire date and a reference day (calendar months, not 30-day blocks). */
 export function tenureMonths(hireDate: Date, now: Date): number {
-  const months =
-    (now.getUTCFullYear() - hireDate.getUTCFullYear()) * 12 + (now.getUTCMonth() - hireDate.getUTCMonth());
+  const months = (now.getUTCFullYear() - hireDate.getUTCFullYear()) * 12 + (now.getUTCMonth() - hireDate.getUTCMonth());
   const dayNotReached = now.getUTCDate() < hireDate.getUTCDate();
   return Math.max(0, months - (dayNotReached ? 1 : 0));
 }

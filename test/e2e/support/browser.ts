@@ -15,12 +15,22 @@ export async function launchBrowser(): Promise<Browser> {
   }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+    ],
   });
 }
 
 export async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl(), locale: "zh-CN", viewport: { width: 1366, height: 860 } });
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    locale: "zh-CN",
+    viewport: { width: 1366, height: 860 },
+  });
   return context.newPage();
 }
 
