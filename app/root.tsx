@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         workspaces: workspacesFor(user.roles).map(({ role, path }) => ({ role, path })),
       }
     : null;
-  return data({ locale, timeZone: env().APP_TIME_ZONE, viewer, flash }, { headers });
+  return data({ locale, timeZone: env().APP_TIME_ZONE, renderedAt: Date.now(), viewer, flash }, { headers });
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>["data"];

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { tenureMonths } from "~/modules/org/tenure";
-import { useFormat } from "~/utils/use-format";
+import { useFormat, useNow } from "~/utils/use-format";
 
 export type PersonRow = {
   id: string;
@@ -15,8 +15,9 @@ export type PersonRow = {
 
 export function Tenure({ hireDate }: { hireDate: string | Date | null }) {
   const { t } = useTranslation();
+  const now = useNow();
   if (!hireDate) return <span className="text-slate-400">—</span>;
-  const months = tenureMonths(new Date(hireDate), new Date());
+  const months = tenureMonths(new Date(hireDate), now);
   if (months < 1) return <>{t("tenure.new")}</>;
   if (months < 12) return <>{t("tenure.months", { count: months })}</>;
   return <>{t("tenure.years", { years: Math.floor(months / 12), months: months % 12 })}</>;

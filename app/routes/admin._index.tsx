@@ -10,7 +10,6 @@ import { PageHeader, StatCard } from "~/components/page-header";
 import { getAdminOverview } from "~/modules/admin/overview.server";
 import { pageTitle } from "~/modules/admin/page-title.server";
 import { requirePermission, userCan } from "~/modules/identity/session.server";
-import { formatNumber, formatRelative } from "~/utils/format";
 
 export const meta = titleFromLoader;
 
@@ -23,9 +22,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AdminHomePage() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
-  const formatContext = useFormat().context;
+  const format = useFormat();
   const labels = useAuditLabels();
-  const number = (value: number) => formatNumber(value, formatContext);
+  const number = (value: number) => format.number(value);
 
   return (
     <div className="space-y-6">
@@ -54,7 +53,7 @@ export default function AdminHomePage() {
         </Link>
         <StatCard
           label={t("admin:home.recentActivity")}
-          value={data.recentAudit[0] ? formatRelative(data.recentAudit[0].createdAt, formatContext) : t("none")}
+          value={data.recentAudit[0] ? format.relative(data.recentAudit[0].createdAt) : t("none")}
         />
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
@@ -101,7 +100,7 @@ export default function AdminHomePage() {
                     <p className="font-mono text-xs text-slate-400">{entry.action}</p>
                   </div>
                   <time className="shrink-0 text-xs text-slate-500" dateTime={new Date(entry.createdAt).toISOString()}>
-                    {formatRelative(entry.createdAt, formatContext)}
+                    {format.relative(entry.createdAt)}
                   </time>
                 </li>
               ))}

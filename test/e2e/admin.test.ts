@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, login, newPage, snapshot } from "./support/browser";
+import { closePage, launchBrowser, login, newPage, snapshot } from "./support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -31,7 +31,7 @@ describe("administration", () => {
     await login(agent, "A2999", "Welcome2026");
     await agent.waitForURL((url) => url.pathname === "/agent");
     await agent.getByText("售后服务组").first().waitFor();
-    await agent.context().close();
+    await closePage(agent);
 
     await admin.goto("/admin/audit");
     await expect(admin.locator("main").textContent()).resolves.toContain("测试新人");
@@ -40,7 +40,7 @@ describe("administration", () => {
     await admin.goto("/admin/users?q=A2999");
     await expect(admin.locator("main table").textContent()).resolves.toContain("测试新人");
     await snapshot(admin, "admin-users-search");
-    await admin.context().close();
+    await closePage(admin);
   });
 
   it("shows field errors for a duplicate 工号 without losing the other input", async () => {
@@ -55,6 +55,38 @@ describe("administration", () => {
     await admin.getByRole("alert").first().waitFor();
     await expect(admin.getByLabel("姓名").inputValue()).resolves.toBe("重复工号");
     await snapshot(admin, "admin-user-duplicate");
-    await admin.context().close();
+    await closePage(admin);
+  });
+
+  it("opens every administration page in both languages without a script error", async () => {
+    const admin = await newPage(browser);
+    await login(admin, "SYS001");
+    await admin.waitForURL((url) => url.pathname === "/admin");
+    const pages = [
+      "/admin",
+      "/admin/users",
+      "/admin/users/import",
+      "/admin/teams",
+      "/admin/audit",
+      "/admin/jobs",
+      "/notifications",
+      "/account",
+    ];
+    for (const path of pages) {
+      const response = await admin.goto(path);
+      expect(response?.status()).toBe(200);
+      await admin.waitForLoadState("networkidle");
+      await snapshot(admin, `page${path.replaceAll("/", "-")}`);
+    }
+    await admin.getByTestId("language-switch").click();
+    await admin.waitForFunction(() => document.documentElement.lang === "en");
+    for (const path of pages) {
+      await admin.goto(path);
+      await admin.waitForLoadState("networkidle");
+      await expect(admin.locator("main").textContent()).resolves.not.toMatch(
+        /\b(admin|common|jobs|home|auth|notifications|validation):[a-z]/,
+      );
+    }
+    await closePage(admin);
   });
 });

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, login, newPage, snapshot } from "./support/browser";
+import { closePage, launchBrowser, login, newPage, snapshot } from "./support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -28,7 +28,7 @@ describe("signing in", () => {
       await page.getByText(entry.heading).first().waitFor();
       await expect(page.getByTestId("viewer-name").textContent()).resolves.toBeTruthy();
       await snapshot(page, `home-${entry.role}`);
-      await page.context().close();
+      await closePage(page);
     });
   }
 
@@ -38,7 +38,7 @@ describe("signing in", () => {
     await expect(page.getByRole("alert").first().textContent()).resolves.toContain("工号/邮箱或密码不正确");
     expect(new URL(page.url()).pathname).toBe("/login");
     await snapshot(page, "login-error");
-    await page.context().close();
+    await closePage(page);
   });
 
   it("refuses an agent who opens an admin page with 403", async () => {
@@ -49,7 +49,7 @@ describe("signing in", () => {
     expect(response?.status()).toBe(403);
     await expect(page.getByTestId("error-page").textContent()).resolves.toContain("没有权限");
     await snapshot(page, "agent-403");
-    await page.context().close();
+    await closePage(page);
   });
 
   it("remembers the chosen language for the user across sessions", async () => {
@@ -69,8 +69,8 @@ describe("signing in", () => {
     await fresh.getByText("Welcome back").waitFor();
     await expect(fresh.locator("html").getAttribute("lang")).resolves.toBe("en");
     await snapshot(fresh, "agent-home-en");
-    await fresh.context().close();
-    await page.context().close();
+    await closePage(fresh);
+    await closePage(page);
   });
 
   it("signs out and protects pages again", async () => {
@@ -82,6 +82,6 @@ describe("signing in", () => {
     await page.goto("/qa");
     expect(new URL(page.url()).pathname).toBe("/login");
     expect(new URL(page.url()).searchParams.get("redirectTo")).toBe("/qa");
-    await page.context().close();
+    await closePage(page);
   });
 });

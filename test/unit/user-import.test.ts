@@ -5,9 +5,9 @@ import {
   errorsToCsv,
   parseCalendarDate,
   parseRole,
-  parseUserCsv,
   USER_IMPORT_HEADERS,
 } from "~/modules/admin/user-import";
+import { parseUserCsv } from "~/modules/admin/user-csv-parser";
 
 function csv(...lines: string[]) {
   return lines.join("\n") + "\n";

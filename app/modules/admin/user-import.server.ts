@@ -1,7 +1,8 @@
 import { hashPassword } from "~/modules/identity/password.server";
 import type { RoleName } from "~/modules/identity/permissions";
 import { db, type Prisma } from "~/utils/db.server";
-import { parseUserCsv, sortErrors, type ImportRowError, type UserImportRow } from "./user-import";
+import { parseUserCsv } from "./user-csv-parser";
+import { sortErrors, type ImportRowError, type UserImportRow } from "./user-import";
 import { sortRoles, toDateOnly, userAuditSelect, userSnapshot, type Actor, type UserSnapshot } from "./users.server";
 
 export type ImportUsersOptions = {

@@ -1,19 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { JobStatus } from "~/generated/prisma/enums";
 import { db, Prisma } from "~/utils/db.server";
 import type { JobMode, JsonValue } from "./registry";
 
 /** JobRun bookkeeping (the durable record of every run in both modes) and admin listing. */
 
-export const JOB_RUN_STATUSES = [
-  "queued",
-  "running",
-  "retrying",
-  "succeeded",
-  "failed",
-] as const satisfies readonly JobStatus[];
-export type JobRunStatus = (typeof JOB_RUN_STATUSES)[number];
+import { JOB_RUN_STATUSES } from "./statuses";
+
+export { JOB_RUN_STATUSES, type JobRunStatus } from "./statuses";
 
 export interface JobOutcome {
   runId: string;

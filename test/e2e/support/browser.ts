@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const DEMO_PASSWORD = "Demo@2026";
@@ -25,13 +25,27 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+const pageErrors = new WeakMap<Page, string[]>();
+
+/** A page in a fresh context (no cookies) that records uncaught errors, hydration mismatches included. */
 export async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({
     baseURL: baseUrl(),
     locale: "zh-CN",
     viewport: { width: 1366, height: 860 },
   });
-  return context.newPage();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  pageErrors.set(page, errors);
+  page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+  return page;
+}
+
+/** Closes the page's context after checking that no script error happened on any page it visited. */
+export async function closePage(page: Page) {
+  const errors = pageErrors.get(page) ?? [];
+  await page.context().close();
+  expect(errors).toEqual([]);
 }
 
 export async function login(page: Page, externalId: string, password = DEMO_PASSWORD) {
