@@ -4,7 +4,7 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { AppShell } from "~/components/app-shell";
 import { RouteErrorBoundary } from "~/components/error-boundary";
-import { getLocale } from "~/modules/i18n/i18n.server";
+import { getLocale, getT } from "~/modules/i18n/i18n.server";
 import { navigationFor } from "~/modules/identity/navigation";
 import { workspacesFor } from "~/modules/identity/permissions";
 import { getSessionUser } from "~/modules/identity/session.server";
@@ -18,12 +18,13 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "服务力 · 客服培训质检激励平台" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.appTitle ?? "服务力" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, locale, { flash, headers }] = await Promise.all([
+  const [user, locale, t, { flash, headers }] = await Promise.all([
     getSessionUser(request),
     getLocale(request),
+    getT(request),
     readFlash(request),
   ]);
   const viewer = user
@@ -37,7 +38,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
         workspaces: workspacesFor(user.roles).map(({ role, path }) => ({ role, path })),
       }
     : null;
-  return data({ locale, timeZone: env().APP_TIME_ZONE, renderedAt: Date.now(), viewer, flash }, { headers });
+  return data(
+    {
+      appTitle: `${t("appName")} · ${t("appTagline")}`,
+      locale,
+      timeZone: env().APP_TIME_ZONE,
+      renderedAt: Date.now(),
+      viewer,
+      flash,
+    },
+    { headers },
+  );
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>["data"];

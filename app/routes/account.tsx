@@ -1,3 +1,5 @@
+import { titleFromLoader } from "~/components/meta";
+import { pageTitle } from "~/modules/i18n/page-title.server";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
@@ -32,10 +34,14 @@ const LocaleSchema = z.object({
   locale: z.enum(SUPPORTED_LOCALES, { error: "validation:invalidChoice" }),
 });
 
+export const meta = titleFromLoader;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:user:own");
   const [profile, sessions] = await Promise.all([getAccountProfile(user.id), listActiveSessions(user.id)]);
   return {
+    pageTitle: await pageTitle(request, "auth:account.title"),
+
     profile: { ...profile, roles: profile.roles.map((entry) => entry.role) },
     sessions: sessions.map((session) => ({ ...session, current: session.id === user.sessionId, id: undefined })),
   };

@@ -2,13 +2,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useAuditLabels } from "~/components/admin/audit-table";
-import { titleFromLoader } from "~/components/admin/meta";
+import { titleFromLoader } from "~/components/meta";
 import { useFormat } from "~/utils/use-format";
 import { EmptyState } from "~/components/empty-state";
 import { UserAdminActions } from "~/components/admin/user-admin-actions";
 import { PageHeader, StatCard } from "~/components/page-header";
 import { getAdminOverview } from "~/modules/admin/overview.server";
-import { pageTitle } from "~/modules/admin/page-title.server";
+import { pageTitle } from "~/modules/i18n/page-title.server";
 import { requirePermission, userCan } from "~/modules/identity/session.server";
 
 export const meta = titleFromLoader;

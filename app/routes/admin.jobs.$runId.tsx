@@ -1,3 +1,5 @@
+import { titleFromLoader } from "~/components/meta";
+import { pageTitle } from "~/modules/i18n/page-title.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,11 +10,16 @@ import { getJobRun } from "~/modules/jobs/runs.server";
 import { notFound } from "~/utils/http.server";
 import { useFormat } from "~/utils/use-format";
 
+export const meta = titleFromLoader;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "read:job-run:any");
   const run = await getJobRun(params.runId ?? "");
   if (!run) notFound("job run not found");
-  return { run };
+  return {
+    pageTitle: await pageTitle(request, "jobs:title"),
+    run,
+  };
 }
 
 export default function JobRunPage() {

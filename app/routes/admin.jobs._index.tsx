@@ -1,3 +1,5 @@
+import { titleFromLoader } from "~/components/meta";
+import { pageTitle } from "~/modules/i18n/page-title.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -18,11 +20,15 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { useFormat } from "~/utils/use-format";
 import { jobSchedules } from "../../jobs/schedules";
 
+export const meta = titleFromLoader;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "read:job-run:any");
   const url = new URL(request.url);
   const [runs, schedules] = await Promise.all([listJobRuns(Object.fromEntries(url.searchParams)), scheduleOverview()]);
   return {
+    pageTitle: await pageTitle(request, "jobs:title"),
+
     ...runs,
     rows: runs.rows.map((row) => ({ ...row, error: errorHeadline(row.error) })),
     schedules,

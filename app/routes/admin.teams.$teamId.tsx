@@ -4,12 +4,12 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RoleBadges, StatusBadge } from "~/components/admin/badges";
-import { titleFromLoader } from "~/components/admin/meta";
+import { titleFromLoader } from "~/components/meta";
 import { TeamFields } from "~/components/admin/team-form";
 import { EmptyState } from "~/components/empty-state";
 import { FormError } from "~/components/field";
 import { PageHeader } from "~/components/page-header";
-import { pageTitle } from "~/modules/admin/page-title.server";
+import { pageTitle } from "~/modules/i18n/page-title.server";
 import { getTeam, listLeadCandidates, updateTeam } from "~/modules/admin/teams.server";
 import { TeamSchema } from "~/modules/admin/user-schemas";
 import { clientIp, requirePermission } from "~/modules/identity/session.server";

@@ -4,14 +4,14 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/admin/badges";
-import { titleFromLoader } from "~/components/admin/meta";
+import { titleFromLoader } from "~/components/meta";
 import { PasswordResetCard } from "~/components/admin/password-reset-card";
 import { useFormat } from "~/utils/use-format";
 import { UserFields } from "~/components/admin/user-form";
 import { UserStatusCard } from "~/components/admin/user-status-card";
 import { FormError } from "~/components/field";
 import { PageHeader } from "~/components/page-header";
-import { pageTitle } from "~/modules/admin/page-title.server";
+import { pageTitle } from "~/modules/i18n/page-title.server";
 import { EditUserActionSchema, UpdateUserSchema } from "~/modules/admin/user-schemas";
 import {
   getUserForEdit,

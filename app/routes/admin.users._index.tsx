@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { titleFromLoader } from "~/components/admin/meta";
+import { titleFromLoader } from "~/components/meta";
 import { UserFilters } from "~/components/admin/user-filters";
 import { UsersTable } from "~/components/admin/users-table";
 import { EmptyState } from "~/components/empty-state";
 import { UserAdminActions } from "~/components/admin/user-admin-actions";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
-import { pageTitle } from "~/modules/admin/page-title.server";
+import { pageTitle } from "~/modules/i18n/page-title.server";
 import { readUserListFilter } from "~/modules/admin/user-schemas";
 import { listTeamOptions, listUsers } from "~/modules/admin/users.server";
 import { requirePermission } from "~/modules/identity/session.server";

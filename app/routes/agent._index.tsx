@@ -1,3 +1,5 @@
+import { titleFromLoader } from "~/components/meta";
+import { pageTitle } from "~/modules/i18n/page-title.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +12,8 @@ import { listNotifications } from "~/modules/notifications/notifications.server"
 import { colleagues } from "~/modules/org/directory.server";
 import { useFormat } from "~/utils/use-format";
 
+export const meta = titleFromLoader;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "view:agent-home:own");
   const [profile, notifications, teammates] = await Promise.all([
@@ -18,6 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user.teamId ? colleagues(user.teamId, user.id) : Promise.resolve([]),
   ]);
   return {
+    pageTitle: await pageTitle(request, "common:nav.agentHome"),
+
     profile: { name: profile.name, externalId: profile.externalId, hireDate: profile.hireDate, team: profile.team },
     notifications: notifications.rows,
     teammates: teammates.map(({ id, name }) => ({ id, name })),

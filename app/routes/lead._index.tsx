@@ -1,3 +1,5 @@
+import { titleFromLoader } from "~/components/meta";
+import { pageTitle } from "~/modules/i18n/page-title.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +13,8 @@ import { readPagination } from "~/utils/pagination";
 
 const NEW_HIRE_WINDOW_DAYS = 90;
 
+export const meta = titleFromLoader;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "view:lead-home:team");
   const { page, pageSize } = readPagination(new URL(request.url));
@@ -22,6 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     recentHires(since, { teamIds, take: 100 }),
   ]);
   return {
+    pageTitle: await pageTitle(request, "home:lead.title"),
+
     teams: teams.map((team) => ({
       id: team.id,
       name: team.name,

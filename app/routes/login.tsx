@@ -1,6 +1,8 @@
+import { titleFromLoader } from "~/components/meta";
+import { pageTitle } from "~/modules/i18n/page-title.server";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -19,12 +21,12 @@ const LoginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-export const meta: MetaFunction = () => [{ title: "登录 · 服务力" }];
+export const meta = titleFromLoader;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   if (user) throw redirect(homePathFor(user.roles));
-  return null;
+  return { pageTitle: await pageTitle(request, "auth:login.submit") };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

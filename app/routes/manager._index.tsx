@@ -1,3 +1,5 @@
+import { titleFromLoader } from "~/components/meta";
+import { pageTitle } from "~/modules/i18n/page-title.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,9 +9,14 @@ import { TenureChart } from "~/components/tenure-chart";
 import { requirePermission } from "~/modules/identity/session.server";
 import { teamOverview } from "~/modules/org/directory.server";
 
+export const meta = titleFromLoader;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "view:manager-home:any");
-  return { teams: await teamOverview(new Date()) };
+  return {
+    pageTitle: await pageTitle(request, "home:manager.title"),
+    teams: await teamOverview(new Date()),
+  };
 }
 
 export default function ManagerHome() {

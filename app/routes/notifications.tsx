@@ -1,3 +1,5 @@
+import { titleFromLoader } from "~/components/meta";
+import { pageTitle } from "~/modules/i18n/page-title.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -21,13 +23,22 @@ const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("read-all") }),
 ]);
 
+export const meta = titleFromLoader;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:notification:own");
   const url = new URL(request.url);
   const { page, pageSize } = readPagination(url);
   const unreadOnly = url.searchParams.get("filter") === "unread";
   const { rows, total } = await listNotifications(user.id, { page, pageSize, unreadOnly });
-  return { rows, total, page, pageSize, unreadOnly };
+  return {
+    pageTitle: await pageTitle(request, "notifications:title"),
+    rows,
+    total,
+    page,
+    pageSize,
+    unreadOnly,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,3 +1,5 @@
+import { titleFromLoader } from "~/components/meta";
+import { pageTitle } from "~/modules/i18n/page-title.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,13 +12,22 @@ import { requirePermission } from "~/modules/identity/session.server";
 import { searchPeople } from "~/modules/org/directory.server";
 import { readPagination } from "~/utils/pagination";
 
+export const meta = titleFromLoader;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "view:qa-home:any");
   const url = new URL(request.url);
   const { page, pageSize } = readPagination(url);
   const q = url.searchParams.get("q")?.slice(0, 100) ?? "";
   const { rows, total } = await searchPeople(q, page, pageSize);
-  return { rows, total, page, pageSize, q };
+  return {
+    pageTitle: await pageTitle(request, "home:qa.title"),
+    rows,
+    total,
+    page,
+    pageSize,
+    q,
+  };
 }
 
 export default function QaHome() {

@@ -1,3 +1,5 @@
+import { titleFromLoader } from "~/components/meta";
+import { pageTitle } from "~/modules/i18n/page-title.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,12 +11,18 @@ import { recentHires, teamOverview } from "~/modules/org/directory.server";
 
 const ONBOARDING_WINDOW_DAYS = 90;
 
+export const meta = titleFromLoader;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "view:trainer-home:any");
   const now = new Date();
   const since = new Date(now.getTime() - ONBOARDING_WINDOW_DAYS * 86400000);
   const [hires, teams] = await Promise.all([recentHires(since, { take: 50 }), teamOverview(now)]);
-  return { hires, teams };
+  return {
+    pageTitle: await pageTitle(request, "home:trainer.title"),
+    hires,
+    teams,
+  };
 }
 
 export default function TrainerHome() {

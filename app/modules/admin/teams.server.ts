@@ -1,4 +1,5 @@
 import { recordAudit } from "~/modules/audit/audit.server";
+import { noticeLeadAppointed } from "./membership-notices.server";
 import type { RoleName } from "~/modules/identity/permissions";
 import { db, Prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
@@ -127,6 +128,7 @@ export async function createTeam(input: TeamInput, actor: Actor): Promise<Mutati
         },
         tx,
       );
+      await noticeLeadAppointed(tx, created, null);
       return created;
     });
     return { ok: true, value: { id: team.id } };
@@ -169,6 +171,7 @@ export async function updateTeam(
         },
         tx,
       );
+      await noticeLeadAppointed(tx, after, before.leadId);
       return true;
     });
     return { ok: true, value: { changed } };

@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { noticeMembershipChange, noticePasswordReset } from "./membership-notices.server";
 import { hashPassword } from "~/modules/identity/password.server";
 import { ROLES, type RoleName } from "~/modules/identity/permissions";
 import { db, Prisma } from "~/utils/db.server";
@@ -231,6 +232,7 @@ export async function createUser(input: CreateUserInput, actor: Actor): Promise<
         },
         tx,
       );
+      await noticeMembershipChange(tx, { before: null, after: user, rolesChanged: false });
       return user;
     });
     return { ok: true, value: { id: created.id } };
@@ -298,6 +300,7 @@ export async function updateUser(
         },
         tx,
       );
+      await noticeMembershipChange(tx, { before, after, rolesChanged: removed.length > 0 || added.length > 0 });
       return true;
     });
     return { ok: true, value: { changed } };
@@ -390,6 +393,7 @@ export async function resetPassword(
       },
       tx,
     );
+    await noticePasswordReset(tx, id, actor.id);
     return count;
   });
   return { password, generated, sessionsRevoked };

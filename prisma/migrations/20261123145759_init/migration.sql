@@ -121,15 +121,6 @@ CREATE TABLE "JobRun" (
     CONSTRAINT "JobRun_pkey" PRIMARY KEY ("id")
 );
 
--- CreateTable
-CREATE TABLE "Setting" (
-    "key" TEXT NOT NULL,
-    "value" JSONB NOT NULL,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "Setting_pkey" PRIMARY KEY ("key")
-);
-
 -- CreateIndex
 CREATE UNIQUE INDEX "User_externalId_key" ON "User"("externalId");
 
