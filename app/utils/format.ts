@@ -10,7 +10,7 @@ export function formatDateTime(value: Date | string | null | undefined, context:
     day: "2-digit",
     hour: "2-digit",
     minute: "2-digit",
-    hour12: false,
+    hourCycle: "h23",
   }).format(new Date(value));
 }
 
