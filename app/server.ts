@@ -2,6 +2,7 @@
  * Production HTTP server: Express in front of the Remix build, plus the in-process job scheduler when
  * no Redis is configured. Run with `npm run serve` (after `npm run build`).
  */
+import { watch } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -20,9 +21,14 @@ installGlobals({ nativeFetch: true });
 const BUILD_PATH = path.resolve("build/index.js");
 const SHUTDOWN_TIMEOUT_MS = 20_000;
 
+async function importBuild(): Promise<ServerBuild> {
+  // The query string defeats the ESM cache so `npm run dev` can load each rebuild.
+  return (await import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`)) as ServerBuild;
+}
+
 async function main() {
   const config = env();
-  const build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
+  let build = await importBuild();
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
@@ -38,7 +44,8 @@ async function main() {
   app.get("/healthz", (_request, response) => {
     response.json({ ok: true, database: databaseKind(), jobs: jobsMode() });
   });
-  app.all("*", createRequestHandler({ build, mode: config.NODE_ENV }));
+  let handleRemix = createRequestHandler({ build, mode: config.NODE_ENV });
+  app.all("*", (request, response, next) => handleRemix(request, response, next));
 
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
@@ -49,7 +56,15 @@ async function main() {
       scheduler.started ? `, ${scheduler.schedules.length} schedules in-process` : ""
     })`,
   );
-  if (config.NODE_ENV === "development") await broadcastDevReady(build);
+  if (config.NODE_ENV === "development") {
+    await broadcastDevReady(build);
+    watch(path.dirname(BUILD_PATH), async (_event, file) => {
+      if (file !== path.basename(BUILD_PATH)) return;
+      build = await importBuild();
+      handleRemix = createRequestHandler({ build, mode: config.NODE_ENV });
+      await broadcastDevReady(build);
+    });
+  }
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
