@@ -33,7 +33,9 @@ describe("formatting", () => {
     expect(formatDateTime("2026-11-22T16:30:00Z", shanghai)).toBe("2026/11/23 00:30");
   });
   it("writes midnight as 00:00 in every language (hour12: false gives 24:00 in English on some ICU builds)", () => {
-    expect(formatDateTime("2026-11-23T16:00:00Z", { locale: "en", timeZone: "Asia/Shanghai" })).toBe("11/24/2026, 00:00");
+    expect(formatDateTime("2026-11-23T16:00:00Z", { locale: "en", timeZone: "Asia/Shanghai" })).toBe(
+      "11/24/2026, 00:00",
+    );
     expect(formatDateTime("2026-11-23T16:00:00Z", shanghai)).toBe("2026/11/24 00:00");
   });
   it("keeps calendar dates on their day", () => {
