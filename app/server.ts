@@ -13,6 +13,7 @@ import express from "express";
 import { jobsMode } from "~/modules/jobs/queue.server";
 import { startInlineScheduler } from "~/modules/jobs/inline-scheduler.server";
 import { stopJobs } from "~/modules/jobs/lifecycle.server";
+import { isCrossSiteRequest } from "~/utils/csrf.server";
 import { closeDatabase, databaseKind } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
@@ -20,6 +21,10 @@ installGlobals({ nativeFetch: true });
 
 const BUILD_PATH = path.resolve("build/index.js");
 const SHUTDOWN_TIMEOUT_MS = 20_000;
+
+function isLoopback(address: string | undefined) {
+  return address === "127.0.0.1" || address === "::1" || address === "::ffff:127.0.0.1";
+}
 
 async function importBuild(): Promise<ServerBuild> {
   // The query string defeats the ESM cache so `npm run dev` can load each rebuild.
@@ -38,6 +43,18 @@ async function main() {
   app.use((request, _response, next) => {
     request.headers["x-forwarded-for"] = request.ip ?? request.socket.remoteAddress ?? "unknown";
     next();
+  });
+  app.use((request, response, next) => {
+    const crossSite = isCrossSiteRequest({
+      method: request.method,
+      origin: request.get("origin"),
+      referer: request.get("referer"),
+      host: request.get("host"),
+      // Only a proxy on this machine (the one "trust proxy" accepts) may name the public host.
+      forwardedHost: isLoopback(request.socket.remoteAddress) ? request.get("x-forwarded-host") : undefined,
+    });
+    if (crossSite) response.status(403).type("text/plain").send("Cross-site request refused");
+    else next();
   });
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));

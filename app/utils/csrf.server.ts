@@ -2,26 +2,44 @@ import { data } from "@remix-run/node";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+type RequestFacts = {
+  method: string;
+  origin: string | null | undefined;
+  referer: string | null | undefined;
+  host: string | null | undefined;
+  forwardedHost?: string | null | undefined;
+};
+
 /**
- * Rejects state-changing requests that a browser sent from another site. Cookies are SameSite=Lax
- * already; this origin check is the second layer (OWASP "verify origin with standard headers").
+ * True for a state-changing request a browser sent from another site: its Origin (or Referer) names a
+ * different host. Requests with neither header come from non-browser clients, which carry no ambient
+ * cookies. Cookies are SameSite=Lax already; this is the second layer (OWASP "verify origin").
  */
-export function assertSameOrigin(request: Request) {
-  if (SAFE_METHODS.has(request.method.toUpperCase())) return;
-  const source = request.headers.get("origin") ?? refererOrigin(request.headers.get("referer"));
-  if (!source) return; // non-browser clients (tests, curl) send neither; they carry no ambient cookie risk
-  const forwardedHost = request.headers.get("x-forwarded-host");
-  const host = forwardedHost ?? request.headers.get("host") ?? new URL(request.url).host;
-  let sourceHost: string;
+export function isCrossSiteRequest(facts: RequestFacts): boolean {
+  if (SAFE_METHODS.has(facts.method.toUpperCase())) return false;
+  const source = facts.origin ?? refererOrigin(facts.referer);
+  if (!source) return false;
+  const host = facts.forwardedHost ?? facts.host;
   try {
-    sourceHost = new URL(source).host;
+    return new URL(source).host !== host;
   } catch {
-    throw data({ message: "cross-site request refused" }, { status: 403 });
+    return true;
   }
-  if (sourceHost !== host) throw data({ message: "cross-site request refused" }, { status: 403 });
 }
 
-function refererOrigin(referer: string | null) {
+/** The same check inside loaders/actions (the server also applies it to every request before Remix). */
+export function assertSameOrigin(request: Request) {
+  const cross = isCrossSiteRequest({
+    method: request.method,
+    origin: request.headers.get("origin"),
+    referer: request.headers.get("referer"),
+    host: request.headers.get("host") ?? new URL(request.url).host,
+    forwardedHost: request.headers.get("x-forwarded-host"),
+  });
+  if (cross) throw data({ message: "cross-site request refused" }, { status: 403 });
+}
+
+function refererOrigin(referer: string | null | undefined) {
   if (!referer) return null;
   try {
     return new URL(referer).origin;
