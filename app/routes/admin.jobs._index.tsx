@@ -135,11 +135,11 @@ export default function JobsPage() {
           <h2 id="runs-heading" className="font-semibold text-slate-900">
             {t("jobs:runs")}
           </h2>
-          <Form method="get" className="flex flex-wrap items-center gap-2">
+          <Form method="get" className="flex w-full flex-wrap items-center gap-2 sm:w-auto">
             <label htmlFor="name" className="sr-only">
               {t("jobs:job")}
             </label>
-            <select id="name" name="name" defaultValue={filters.name} className="input w-56">
+            <select id="name" name="name" defaultValue={filters.name} className="input w-full sm:w-56">
               <option value="">{t("jobs:allJobs")}</option>
               {names.map((name) => (
                 <option key={name} value={name}>
@@ -150,7 +150,7 @@ export default function JobsPage() {
             <label htmlFor="status" className="sr-only">
               {t("jobs:status")}
             </label>
-            <select id="status" name="status" defaultValue={filters.status} className="input w-36">
+            <select id="status" name="status" defaultValue={filters.status} className="input w-full sm:w-36">
               <option value="">{t("jobs:allStatuses")}</option>
               {JOB_RUN_STATUSES.map((status) => (
                 <option key={status} value={status}>

@@ -41,7 +41,7 @@ export default function QaHome() {
           <h2 id="directory" className="font-semibold text-slate-900">
             {t("home:qa.directory")}
           </h2>
-          <Form method="get" className="flex gap-2" role="search">
+          <Form method="get" className="flex w-full gap-2 sm:w-auto" role="search">
             <label htmlFor="q" className="sr-only">
               {t("home:qa.searchLabel")}
             </label>
@@ -49,7 +49,7 @@ export default function QaHome() {
               id="q"
               name="q"
               defaultValue={q}
-              className="input w-64"
+              className="input w-full sm:w-64"
               placeholder={t("home:qa.searchPlaceholder")}
             />
             <button type="submit" className="btn-secondary">
