@@ -7,57 +7,12 @@ import { defineJob, JobPayloadError, PermanentJobError, UnknownJobError } from "
 import { getJobRun, listJobRuns } from "~/modules/jobs/runs.server";
 import type { JobSchedule } from "../../jobs/schedules";
 import { db } from "~/utils/db.server";
+import { calls, countCall, IdPayload, registerCommonTestJobs } from "../support/test-jobs";
 
 // Inline mode even when the environment has REDIS_URL (CI runs both suites).
 const FAST_BACKOFF = { baseDelayMs: 20, maxDelayMs: 100 };
 
-/** Per-key counters so each test owns its handler state. */
-const calls = new Map<string, number>();
-function countCall(key: string): number {
-  const next = (calls.get(key) ?? 0) + 1;
-  calls.set(key, next);
-  return next;
-}
-
-const IdPayload = z.strictObject({ id: z.string().min(1) });
-
-registerJob(
-  defineJob({
-    name: "test.echo",
-    payload: IdPayload,
-    handler: (payload, context) => {
-      countCall(`echo:${payload.id}`);
-      return { echoed: payload.id, attempt: context.attempt, mode: context.mode, scheduled: context.scheduled };
-    },
-  }),
-);
-
-registerJob(
-  defineJob({
-    name: "test.flaky",
-    payload: z.strictObject({ id: z.string(), failures: z.number().int().min(0) }),
-    maxAttempts: 3,
-    backoff: FAST_BACKOFF,
-    handler: (payload) => {
-      const call = countCall(`flaky:${payload.id}`);
-      if (call <= payload.failures) throw new Error(`transient failure ${call}`);
-      return { succeededOnCall: call };
-    },
-  }),
-);
-
-registerJob(
-  defineJob({
-    name: "test.broken",
-    payload: IdPayload,
-    maxAttempts: 3,
-    backoff: FAST_BACKOFF,
-    handler: (payload) => {
-      countCall(`broken:${payload.id}`);
-      throw new Error(`always broken (${payload.id})`);
-    },
-  }),
-);
+registerCommonTestJobs(FAST_BACKOFF);
 
 registerJob(
   defineJob({

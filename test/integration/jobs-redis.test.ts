@@ -1,14 +1,13 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
-import { getJobDefinition, registerJob } from "~/modules/jobs/catalog";
+import { getJobDefinition } from "~/modules/jobs/catalog";
 import { stopJobs } from "~/modules/jobs/lifecycle.server";
 import { bullJobOptions, configureJobs, enqueue, enqueueByName, getQueue } from "~/modules/jobs/queue.server";
-import { defineJob } from "~/modules/jobs/registry";
 import { getJobRun, waitForJobRun } from "~/modules/jobs/runs.server";
 import { startWorker, syncJobSchedulers, type WorkerRuntime } from "~/modules/jobs/worker.server";
 import { jobSchedules, type JobSchedule } from "../../jobs/schedules";
 import { db } from "~/utils/db.server";
+import { calls, registerCommonTestJobs } from "../support/test-jobs";
 
 /**
  * Runs only when REDIS_URL is set. When it is set, an unreachable Redis fails this file loudly
@@ -18,13 +17,6 @@ const REDIS_URL = process.env.REDIS_URL;
 // Unique per run so parallel or aborted runs never share keys.
 const PREFIX = `test-jobs-${process.pid}-${Date.now().toString(36)}`;
 const FAST_BACKOFF = { baseDelayMs: 25, maxDelayMs: 200 };
-
-const calls = new Map<string, number>();
-function countCall(key: string): number {
-  const next = (calls.get(key) ?? 0) + 1;
-  calls.set(key, next);
-  return next;
-}
 
 async function assertRedisReachable(url: string): Promise<void> {
   const probe = new Redis(url, {
@@ -68,41 +60,7 @@ describe.runIf(Boolean(REDIS_URL))("jobs through BullMQ", () => {
     await assertRedisReachable(REDIS_URL!);
     configureJobs({ mode: "bullmq", redisUrl: REDIS_URL, prefix: PREFIX, queueName: "default" });
 
-    registerJob(
-      defineJob({
-        name: "test.echo",
-        payload: z.strictObject({ id: z.string() }),
-        handler: (payload, context) => {
-          countCall(`echo:${payload.id}`);
-          return { echoed: payload.id, mode: context.mode, scheduled: context.scheduled };
-        },
-      }),
-    );
-    registerJob(
-      defineJob({
-        name: "test.flaky",
-        payload: z.strictObject({ id: z.string(), failures: z.number().int() }),
-        maxAttempts: 3,
-        backoff: FAST_BACKOFF,
-        handler: (payload) => {
-          const call = countCall(`flaky:${payload.id}`);
-          if (call <= payload.failures) throw new Error(`transient failure ${call}`);
-          return { succeededOnCall: call };
-        },
-      }),
-    );
-    registerJob(
-      defineJob({
-        name: "test.broken",
-        payload: z.strictObject({ id: z.string() }),
-        maxAttempts: 3,
-        backoff: FAST_BACKOFF,
-        handler: (payload) => {
-          countCall(`broken:${payload.id}`);
-          throw new Error(`always broken (${payload.id})`);
-        },
-      }),
-    );
+    registerCommonTestJobs(FAST_BACKOFF);
 
     worker = await startWorker({ concurrency: 2, syncSchedules: false });
   });
