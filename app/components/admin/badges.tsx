@@ -4,6 +4,7 @@ const ROLE_STYLES: Record<string, string> = {
   agent: "bg-slate-100 text-slate-700",
   trainer: "bg-amber-50 text-amber-700",
   qa_inspector: "bg-violet-50 text-violet-700",
+  qa_lead: "bg-purple-100 text-purple-800",
   team_lead: "bg-sky-50 text-sky-700",
   manager: "bg-emerald-50 text-emerald-700",
   admin: "bg-rose-50 text-rose-700",

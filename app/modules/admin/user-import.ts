@@ -80,6 +80,8 @@ const ROLE_ALIASES: Record<string, RoleName> = {
   质检专员: "qa_inspector",
   质检员: "qa_inspector",
   质检: "qa_inspector",
+  质检主管: "qa_lead",
+  质检组长: "qa_lead",
   组长: "team_lead",
   客服组长: "team_lead",
   客服经理: "manager",

@@ -13,10 +13,46 @@ import zhJobs from "~/locales/zh-CN/jobs.json";
 import zhNotifications from "~/locales/zh-CN/notifications.json";
 import zhValidation from "~/locales/zh-CN/validation.json";
 
+import enQa from "~/locales/en/qa.json";
+import enQaImport from "~/locales/en/qa-import.json";
+import enQaRubrics from "~/locales/en/qa-rubrics.json";
+import enQaSampling from "~/locales/en/qa-sampling.json";
+import enQaReview from "~/locales/en/qa-review.json";
+import enQaDisputes from "~/locales/en/qa-disputes.json";
+import enQaCalibration from "~/locales/en/qa-calibration.json";
+import enQaCoaching from "~/locales/en/qa-coaching.json";
+import enQaReports from "~/locales/en/qa-reports.json";
+import zhQa from "~/locales/zh-CN/qa.json";
+import zhQaImport from "~/locales/zh-CN/qa-import.json";
+import zhQaRubrics from "~/locales/zh-CN/qa-rubrics.json";
+import zhQaSampling from "~/locales/zh-CN/qa-sampling.json";
+import zhQaReview from "~/locales/zh-CN/qa-review.json";
+import zhQaDisputes from "~/locales/zh-CN/qa-disputes.json";
+import zhQaCalibration from "~/locales/zh-CN/qa-calibration.json";
+import zhQaCoaching from "~/locales/zh-CN/qa-coaching.json";
+import zhQaReports from "~/locales/zh-CN/qa-reports.json";
+
 export const SUPPORTED_LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
-export const NAMESPACES = ["common", "auth", "home", "admin", "jobs", "notifications", "validation"] as const;
+export const NAMESPACES = [
+  "common",
+  "auth",
+  "home",
+  "admin",
+  "jobs",
+  "notifications",
+  "validation",
+  "qa",
+  "qa-import",
+  "qa-rubrics",
+  "qa-sampling",
+  "qa-review",
+  "qa-disputes",
+  "qa-calibration",
+  "qa-coaching",
+  "qa-reports",
+] as const;
 
 export const resources = {
   "zh-CN": {
@@ -27,6 +63,15 @@ export const resources = {
     jobs: zhJobs,
     notifications: zhNotifications,
     validation: zhValidation,
+    qa: zhQa,
+    "qa-import": zhQaImport,
+    "qa-rubrics": zhQaRubrics,
+    "qa-sampling": zhQaSampling,
+    "qa-review": zhQaReview,
+    "qa-disputes": zhQaDisputes,
+    "qa-calibration": zhQaCalibration,
+    "qa-coaching": zhQaCoaching,
+    "qa-reports": zhQaReports,
   },
   en: {
     common: enCommon,
@@ -36,6 +81,15 @@ export const resources = {
     jobs: enJobs,
     notifications: enNotifications,
     validation: enValidation,
+    qa: enQa,
+    "qa-import": enQaImport,
+    "qa-rubrics": enQaRubrics,
+    "qa-sampling": enQaSampling,
+    "qa-review": enQaReview,
+    "qa-disputes": enQaDisputes,
+    "qa-calibration": enQaCalibration,
+    "qa-coaching": enQaCoaching,
+    "qa-reports": enQaReports,
   },
 } as const;
 

@@ -7,7 +7,11 @@ export type NavSection = { titleKey: string; items: NavItem[] };
 export const NAVIGATION: NavSection[] = [
   {
     titleKey: "nav.sections.agent",
-    items: [{ to: "/agent", labelKey: "nav.agentHome", icon: "home", permission: "view:agent-home:own", end: true }],
+    items: [
+      { to: "/agent", labelKey: "nav.agentHome", icon: "home", permission: "view:agent-home:own", end: true },
+      { to: "/agent/reviews", labelKey: "nav.myReviews", icon: "check", permission: "acknowledge:qa-review:own" },
+      { to: "/agent/coaching", labelKey: "nav.myCoaching", icon: "book", permission: "complete:coaching:own" },
+    ],
   },
   {
     titleKey: "nav.sections.trainer",
@@ -17,7 +21,18 @@ export const NAVIGATION: NavSection[] = [
   },
   {
     titleKey: "nav.sections.qa",
-    items: [{ to: "/qa", labelKey: "nav.qaHome", icon: "check", permission: "view:qa-home:any", end: true }],
+    items: [
+      { to: "/qa", labelKey: "nav.qaHome", icon: "check", permission: "view:qa-home:any", end: true },
+      { to: "/qa/queue", labelKey: "nav.qaQueue", icon: "list", permission: "score:qa-review:own" },
+      { to: "/qa/conversations", labelKey: "nav.conversations", icon: "search", permission: "read:conversation:team" },
+      { to: "/qa/reviews", labelKey: "nav.qaReviews", icon: "check", permission: "read:qa-review:team" },
+      { to: "/qa/disputes", labelKey: "nav.disputes", icon: "alert", permission: "resolve:dispute:own" },
+      { to: "/qa/calibration", labelKey: "nav.calibration", icon: "users", permission: "join:calibration:own" },
+      { to: "/qa/coaching", labelKey: "nav.coaching", icon: "book", permission: "read:coaching:team" },
+      { to: "/qa/reports", labelKey: "nav.qaReports", icon: "chart", permission: "read:qa-report:team" },
+      { to: "/qa/rubrics", labelKey: "nav.rubrics", icon: "clipboard", permission: "read:rubric:any" },
+      { to: "/qa/sampling", labelKey: "nav.sampling", icon: "clock", permission: "manage:sampling-plan:any" },
+    ],
   },
   {
     titleKey: "nav.sections.lead",
@@ -37,6 +52,9 @@ export const NAVIGATION: NavSection[] = [
       { to: "/admin/teams", labelKey: "nav.teams", icon: "users", permission: "manage:team:any" },
       { to: "/admin/audit", labelKey: "nav.audit", icon: "list", permission: "read:audit-log:any" },
       { to: "/admin/jobs", labelKey: "nav.jobs", icon: "clock", permission: "read:job-run:any" },
+      { to: "/admin/imports", labelKey: "nav.imports", icon: "upload", permission: "import:conversation:any" },
+      { to: "/admin/api-tokens", labelKey: "nav.apiTokens", icon: "key", permission: "manage:api-token:any" },
+      { to: "/admin/qa-settings", labelKey: "nav.qaSettings", icon: "settings", permission: "manage:qa-settings:any" },
     ],
   },
 ];

@@ -3,7 +3,7 @@
  * holding `read:user:any` satisfies a check for `read:user:team` or `read:user:own`.
  * This file is pure so the role matrix can be unit-tested without a database.
  */
-export const ROLES = ["agent", "trainer", "qa_inspector", "team_lead", "manager", "admin"] as const;
+export const ROLES = ["agent", "trainer", "qa_inspector", "qa_lead", "team_lead", "manager", "admin"] as const;
 export type RoleName = (typeof ROLES)[number];
 
 export const ACCESS_LEVELS = ["own", "team", "any"] as const;
@@ -13,12 +13,75 @@ export type Permission = `${string}:${string}:${Access}`;
 
 const EVERYONE: Permission[] = ["read:user:own", "update:user:own", "read:notification:own", "read:team:own"];
 
+/** What an inspector does all day: conversations, their queue, the workbench, disputes sent to them, calibration. */
+const QA_INSPECTOR: Permission[] = [
+  "view:qa-home:any",
+  "read:conversation:any",
+  "read:rubric:any",
+  "score:qa-review:own", // only reviews assigned to them
+  "read:qa-review:any",
+  "resolve:dispute:own", // disputes on their own reviews
+  "join:calibration:own",
+  "create:coaching:any",
+  "read:coaching:any",
+  "read:qa-report:any",
+];
+
 export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
-  agent: [...EVERYONE, "view:agent-home:own"],
+  agent: [
+    ...EVERYONE,
+    "view:agent-home:own",
+    "read:qa-review:own",
+    "acknowledge:qa-review:own",
+    "create:dispute:own",
+    "read:coaching:own",
+    "complete:coaching:own",
+  ],
   trainer: [...EVERYONE, "view:trainer-home:any", "read:user:any", "read:team:any"],
-  qa_inspector: [...EVERYONE, "view:qa-home:any", "read:user:any", "read:team:any"],
-  team_lead: [...EVERYONE, "view:lead-home:team", "read:user:team", "read:team:team"],
-  manager: [...EVERYONE, "view:manager-home:any", "read:user:any", "read:team:any", "read:audit-log:any"],
+  qa_inspector: [...EVERYONE, "read:user:any", "read:team:any", ...QA_INSPECTOR],
+  // 质检主管: runs the QA programme; benchmark in calibration; second instance for escalated disputes.
+  qa_lead: [
+    ...EVERYONE,
+    "read:user:any",
+    "read:team:any",
+    ...QA_INSPECTOR,
+    "manage:rubric:any",
+    "manage:sampling-plan:any",
+    "manage:calibration:any",
+    "arbitrate:dispute:any",
+    "read:dispute-report:any",
+    "read:grader-report:any",
+  ],
+  team_lead: [
+    ...EVERYONE,
+    "view:lead-home:team",
+    "read:user:team",
+    "read:team:team",
+    "read:conversation:team",
+    "read:qa-review:team",
+    "create:coaching:team",
+    "read:coaching:team",
+    "read:qa-report:team",
+  ],
+  manager: [
+    ...EVERYONE,
+    "view:manager-home:any",
+    "read:user:any",
+    "read:team:any",
+    "read:audit-log:any",
+    "read:conversation:any",
+    "read:rubric:any",
+    "manage:rubric:any",
+    "manage:sampling-plan:any",
+    "manage:calibration:any",
+    "read:qa-review:any",
+    "arbitrate:dispute:any",
+    "read:dispute-report:any",
+    "read:grader-report:any",
+    "create:coaching:any",
+    "read:coaching:any",
+    "read:qa-report:any",
+  ],
   admin: [
     ...EVERYONE,
     "view:admin-home:any",
@@ -29,6 +92,9 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     "read:audit-log:any",
     "read:job-run:any",
     "run:job:any",
+    "import:conversation:any",
+    "manage:api-token:any",
+    "manage:qa-settings:any",
   ],
 };
 
@@ -36,6 +102,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
 export const ROLE_HOMES: { role: RoleName; path: string; permission: Permission }[] = [
   { role: "manager", path: "/manager", permission: "view:manager-home:any" },
   { role: "team_lead", path: "/lead", permission: "view:lead-home:team" },
+  { role: "qa_lead", path: "/qa", permission: "view:qa-home:any" },
   { role: "qa_inspector", path: "/qa", permission: "view:qa-home:any" },
   { role: "trainer", path: "/trainer", permission: "view:trainer-home:any" },
   { role: "admin", path: "/admin", permission: "view:admin-home:any" },
@@ -73,6 +140,12 @@ export function homePathFor(roles: readonly RoleName[]): string {
   return home?.path ?? "/account";
 }
 
+/** One entry per workspace path: a QA lead who is also an inspector has one QA workspace. */
 export function workspacesFor(roles: readonly RoleName[]) {
-  return ROLE_HOMES.filter((entry) => roles.includes(entry.role));
+  const seen = new Set<string>();
+  return ROLE_HOMES.filter((entry) => {
+    if (!roles.includes(entry.role) || seen.has(entry.path)) return false;
+    seen.add(entry.path);
+    return true;
+  });
 }
