@@ -37,7 +37,7 @@ describe("role matrix", () => {
   const matrix: [Permission, string[]][] = [
     ["view:agent-home:own", ["agent"]],
     ["view:trainer-home:any", ["trainer"]],
-    ["view:qa-home:any", ["qa_inspector"]],
+    ["view:qa-home:any", ["qa_inspector", "qa_lead"]],
     ["view:lead-home:team", ["team_lead"]],
     ["view:manager-home:any", ["manager"]],
     ["view:admin-home:any", ["admin"]],
@@ -45,8 +45,30 @@ describe("role matrix", () => {
     ["manage:team:any", ["admin"]],
     ["read:job-run:any", ["admin"]],
     ["read:audit-log:any", ["manager", "admin"]],
-    ["read:user:any", ["trainer", "qa_inspector", "manager", "admin"]],
-    ["read:user:team", ["trainer", "qa_inspector", "team_lead", "manager", "admin"]],
+    ["read:user:any", ["trainer", "qa_inspector", "qa_lead", "manager", "admin"]],
+    ["read:user:team", ["trainer", "qa_inspector", "qa_lead", "team_lead", "manager", "admin"]],
+    // Quality inspection
+    ["score:qa-review:own", ["qa_inspector", "qa_lead"]],
+    ["score:qa-review:any", []],
+    ["read:qa-review:own", ["agent", "qa_inspector", "qa_lead", "team_lead", "manager"]],
+    ["read:qa-review:team", ["qa_inspector", "qa_lead", "team_lead", "manager"]],
+    ["read:qa-review:any", ["qa_inspector", "qa_lead", "manager"]],
+    ["create:dispute:own", ["agent"]],
+    ["resolve:dispute:own", ["qa_inspector", "qa_lead"]],
+    ["arbitrate:dispute:any", ["qa_lead", "manager"]],
+    ["manage:rubric:any", ["qa_lead", "manager"]],
+    ["read:rubric:any", ["qa_inspector", "qa_lead", "manager"]],
+    ["manage:sampling-plan:any", ["qa_lead", "manager"]],
+    ["manage:calibration:any", ["qa_lead", "manager"]],
+    ["join:calibration:own", ["qa_inspector", "qa_lead"]],
+    ["create:coaching:team", ["qa_inspector", "qa_lead", "team_lead", "manager"]],
+    ["create:coaching:any", ["qa_inspector", "qa_lead", "manager"]],
+    ["complete:coaching:own", ["agent"]],
+    ["read:qa-report:team", ["qa_inspector", "qa_lead", "team_lead", "manager"]],
+    ["read:conversation:team", ["qa_inspector", "qa_lead", "team_lead", "manager"]],
+    ["import:conversation:any", ["admin"]],
+    ["manage:api-token:any", ["admin"]],
+    ["manage:qa-settings:any", ["admin"]],
     ["read:user:own", [...ROLES]],
     ["update:user:own", [...ROLES]],
     ["read:notification:own", [...ROLES]],
@@ -77,6 +99,7 @@ describe("homes and navigation", () => {
     [["agent"], "/agent"],
     [["trainer"], "/trainer"],
     [["qa_inspector"], "/qa"],
+    [["qa_lead", "qa_inspector"], "/qa"],
     [["team_lead", "agent"], "/lead"],
     [["manager"], "/manager"],
     [["admin"], "/admin"],
@@ -90,9 +113,23 @@ describe("homes and navigation", () => {
     expect(workspacesFor(["agent", "team_lead"]).map((workspace) => workspace.path)).toEqual(["/lead", "/agent"]);
   });
 
-  it("shows an agent only the agent section", () => {
+  it("lists the QA workspace once for a QA lead who is also an inspector", () => {
+    expect(workspacesFor(["qa_inspector", "qa_lead"]).map((workspace) => workspace.path)).toEqual(["/qa"]);
+  });
+
+  it("shows an agent only the agent section: home, QA reviews and coaching", () => {
     const sections = navigationFor(permissionsFor(["agent"]));
     expect(sections.map((section) => section.titleKey)).toEqual(["nav.sections.agent"]);
+    expect(sections[0]!.items.map((item) => item.to)).toEqual(["/agent", "/agent/reviews", "/agent/coaching"]);
+  });
+
+  it("shows a team lead the team's QA pages but not the inspector's queue or sampling", () => {
+    const items = navigationFor(permissionsFor(["team_lead"])).flatMap((section) =>
+      section.items.map((item) => item.to),
+    );
+    expect(items).toEqual(expect.arrayContaining(["/qa/reviews", "/qa/coaching", "/qa/reports", "/qa/conversations"]));
+    expect(items).not.toContain("/qa/queue");
+    expect(items).not.toContain("/qa/sampling");
   });
 
   it("shows a manager the audit log but not user administration", () => {
