@@ -8,6 +8,7 @@ import { StatCard } from "~/components/page-header";
 import { Tenure } from "~/components/people-table";
 import { getAccountProfile } from "~/modules/identity/account.server";
 import { requirePermission } from "~/modules/identity/session.server";
+import { agentQaSummary } from "~/modules/qa/agent-summary.server";
 import { listNotifications } from "~/modules/notifications/notifications.server";
 import { colleagues } from "~/modules/org/directory.server";
 import { useFormat } from "~/utils/use-format";
@@ -16,10 +17,11 @@ export const meta = titleFromLoader;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "view:agent-home:own");
-  const [profile, notifications, teammates] = await Promise.all([
+  const [profile, notifications, teammates, qa] = await Promise.all([
     getAccountProfile(user.id),
     listNotifications(user.id, { page: 1, pageSize: 5 }),
     user.teamId ? colleagues(user.teamId, user.id) : Promise.resolve([]),
+    agentQaSummary(user.id),
   ]);
   return {
     pageTitle: await pageTitle(request, "common:nav.agentHome"),
@@ -27,12 +29,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     profile: { name: profile.name, externalId: profile.externalId, hireDate: profile.hireDate, team: profile.team },
     notifications: notifications.rows,
     teammates: teammates.map(({ id, name }) => ({ id, name })),
+    qa,
   };
 }
 
 export default function AgentHome() {
   const { t } = useTranslation(["home", "common", "notifications"]);
-  const { profile, notifications, teammates } = useLoaderData<typeof loader>();
+  const { profile, notifications, teammates, qa } = useLoaderData<typeof loader>();
   const format = useFormat();
   return (
     <div className="space-y-6">
@@ -53,6 +56,53 @@ export default function AgentHome() {
         />
         <StatCard label={t("common:fields.tenure")} value={<Tenure hireDate={profile.hireDate} />} />
       </div>
+      <section className="card" aria-labelledby="my-qa">
+        <div className="flex items-center justify-between border-b border-slate-100 px-5 py-4">
+          <h2 id="my-qa" className="font-semibold text-slate-900">
+            {t("home:agent.qa.title")}
+          </h2>
+          <Link to="/agent/reviews" className="text-sm text-brand-600 hover:underline">
+            {t("home:viewAll")}
+          </Link>
+        </div>
+        <dl className="grid gap-4 p-5 sm:grid-cols-2 lg:grid-cols-4">
+          <QaFigure
+            label={t("home:agent.qa.monthAverage")}
+            value={qa.monthAverage === null ? "—" : format.number(qa.monthAverage, { maximumFractionDigits: 1 })}
+            hint={t("home:agent.qa.monthReviews", { count: qa.monthReviews })}
+          />
+          <QaFigure
+            label={t("home:agent.qa.passRate")}
+            value={qa.monthPassRate === null ? "—" : format.number(qa.monthPassRate, { style: "percent" })}
+          />
+          <QaFigure
+            label={t("home:agent.qa.latest")}
+            value={
+              qa.latest ? (
+                <Link to={`/agent/reviews/${qa.latest.id}`} className="text-brand-700 hover:underline">
+                  {qa.latest.score === null ? "—" : format.number(qa.latest.score, { maximumFractionDigits: 1 })}
+                </Link>
+              ) : (
+                "—"
+              )
+            }
+            hint={qa.latest ? format.date(qa.latest.submittedAt) : t("home:agent.qa.none")}
+          />
+          <QaFigure
+            label={t("home:agent.qa.toDo")}
+            value={
+              <span className="flex flex-wrap gap-x-3 text-base">
+                <Link to="/agent/reviews" className="text-brand-700 hover:underline">
+                  {t("home:agent.qa.unacknowledged", { count: qa.unacknowledged })}
+                </Link>
+                <Link to="/agent/coaching" className="text-brand-700 hover:underline">
+                  {t("home:agent.qa.openCoaching", { count: qa.openCoaching })}
+                </Link>
+              </span>
+            }
+          />
+        </dl>
+      </section>
       <div className="grid gap-6 lg:grid-cols-3">
         <section className="card lg:col-span-2" aria-labelledby="recent-notifications">
           <div className="flex items-center justify-between border-b border-slate-100 px-5 py-4">
@@ -101,6 +151,16 @@ export default function AgentHome() {
           )}
         </section>
       </div>
+    </div>
+  );
+}
+
+function QaFigure({ label, value, hint }: { label: string; value: React.ReactNode; hint?: string }) {
+  return (
+    <div>
+      <dt className="text-sm text-slate-500">{label}</dt>
+      <dd className="mt-1 text-2xl font-semibold text-slate-900">{value}</dd>
+      {hint ? <dd className="mt-0.5 text-xs text-slate-400">{hint}</dd> : null}
     </div>
   );
 }
