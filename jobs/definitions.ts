@@ -7,6 +7,7 @@ import { z } from "zod";
 import { defineJob } from "~/modules/jobs/registry";
 import { pruneLoginAttempts } from "~/modules/maintenance/login-attempts.server";
 import { purgeExpiredSessions } from "~/modules/maintenance/sessions.server";
+import { releaseExpiredCalibrationSessions } from "~/modules/qa/calibration/release.server";
 
 export const purgeExpiredSessionsJob = defineJob({
   name: "sessions.purge-expired",
@@ -24,4 +25,12 @@ export const pruneLoginAttemptsJob = defineJob({
   maxAttempts: 3,
 });
 
-export const jobDefinitions = [purgeExpiredSessionsJob, pruneLoginAttemptsJob] as const;
+export const calibrationReleaseJob = defineJob({
+  name: "qa.calibration-release",
+  description: "Open the results of calibration sessions whose deadline has passed",
+  payload: z.strictObject({}),
+  handler: () => releaseExpiredCalibrationSessions(),
+  maxAttempts: 3,
+});
+
+export const jobDefinitions = [purgeExpiredSessionsJob, pruneLoginAttemptsJob, calibrationReleaseJob] as const;

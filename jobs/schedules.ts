@@ -21,4 +21,10 @@ function schedule<N extends JobName>(entry: JobSchedule<N>): JobSchedule<N> {
 export const jobSchedules: readonly JobSchedule[] = [
   schedule({ id: "sessions.purge-expired.hourly", job: "sessions.purge-expired", pattern: "0 * * * *", payload: {} }),
   schedule({ id: "login-attempts.prune.daily", job: "login-attempts.prune", pattern: "30 3 * * *", payload: {} }),
+  schedule({
+    id: "qa.calibration-release.quarter-hourly",
+    job: "qa.calibration-release",
+    pattern: "*/15 * * * *",
+    payload: {},
+  }),
 ];
