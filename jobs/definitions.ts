@@ -8,6 +8,9 @@ import { defineJob } from "~/modules/jobs/registry";
 import { pruneLoginAttempts } from "~/modules/maintenance/login-attempts.server";
 import { purgeExpiredSessions } from "~/modules/maintenance/sessions.server";
 import { releaseExpiredCalibrationSessions } from "~/modules/qa/calibration/release.server";
+import { executeSamplingRun } from "~/modules/qa/sampling/run.server";
+import { enqueueDuePlans } from "~/modules/qa/sampling/schedule.server";
+import { remindOverdueDisputes } from "~/modules/qa/disputes/dispute.server";
 
 export const purgeExpiredSessionsJob = defineJob({
   name: "sessions.purge-expired",
@@ -33,4 +36,35 @@ export const calibrationReleaseJob = defineJob({
   maxAttempts: 3,
 });
 
-export const jobDefinitions = [purgeExpiredSessionsJob, pruneLoginAttemptsJob, calibrationReleaseJob] as const;
+export const samplingRunJob = defineJob({
+  name: "qa.sampling-run",
+  description: "Pick, assign and create the reviews of one sampling run (skips a run that already has reviews)",
+  payload: z.strictObject({ runId: z.string().min(1) }),
+  handler: ({ runId }) => executeSamplingRun(runId),
+  maxAttempts: 3,
+});
+
+export const samplingDuePlansJob = defineJob({
+  name: "qa.sampling-due-plans",
+  description: "Start a sampling run for each active plan whose schedule came due (once per plan and slot)",
+  payload: z.strictObject({}),
+  handler: () => enqueueDuePlans(),
+  maxAttempts: 3,
+});
+
+export const disputeSlaRemindersJob = defineJob({
+  name: "qa.dispute-sla-reminders",
+  description: "Remind handlers of disputes past their deadline (once per dispute and stage)",
+  payload: z.strictObject({}),
+  handler: () => remindOverdueDisputes(),
+  maxAttempts: 3,
+});
+
+export const jobDefinitions = [
+  purgeExpiredSessionsJob,
+  pruneLoginAttemptsJob,
+  calibrationReleaseJob,
+  samplingRunJob,
+  samplingDuePlansJob,
+  disputeSlaRemindersJob,
+] as const;

@@ -14,8 +14,9 @@ export interface JobSchedule<N extends JobName = JobName> {
   payload: JobPayloadInput<N>;
 }
 
-function schedule<N extends JobName>(entry: JobSchedule<N>): JobSchedule<N> {
-  return entry;
+/** Checks the payload against its job, then widens: JobSchedule<N> is not assignable to JobSchedule<JobName>. */
+function schedule<N extends JobName>(entry: JobSchedule<N>): JobSchedule {
+  return entry as unknown as JobSchedule;
 }
 
 export const jobSchedules: readonly JobSchedule[] = [
@@ -25,6 +26,18 @@ export const jobSchedules: readonly JobSchedule[] = [
     id: "qa.calibration-release.quarter-hourly",
     job: "qa.calibration-release",
     pattern: "*/15 * * * *",
+    payload: {},
+  }),
+  schedule({
+    id: "qa.sampling-due-plans.every-5-minutes",
+    job: "qa.sampling-due-plans",
+    pattern: "*/5 * * * *",
+    payload: {},
+  }),
+  schedule({
+    id: "qa.dispute-sla-reminders.hourly",
+    job: "qa.dispute-sla-reminders",
+    pattern: "10 * * * *",
     payload: {},
   }),
 ];
