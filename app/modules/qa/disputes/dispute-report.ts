@@ -1,0 +1,74 @@
+/** Pure pieces of the disputes report: the date range, rates and CSV text. */
+
+export const MAX_RANGE_DAYS = 366;
+export const DEFAULT_RANGE_DAYS = 30;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface ReportRange {
+  /** Inclusive calendar dates (YYYY-MM-DD) in the organisation's time zone, on Dispute.createdAt. */
+  from: string;
+  to: string;
+}
+
+export type RangeProblem = "invalid-date" | "from-after-to" | "range-too-long";
+
+function isCalendarDate(value: string) {
+  if (!DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+function shiftDays(date: string, days: number) {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Reads from/to; missing values default to the last DEFAULT_RANGE_DAYS days ending today. */
+export function readReportRange(
+  params: URLSearchParams,
+  today: string,
+): { range: ReportRange; problem: RangeProblem | null } {
+  const to = params.get("to") || today;
+  const from = params.get("from") || shiftDays(to, -(DEFAULT_RANGE_DAYS - 1));
+  const fallback = { from: shiftDays(today, -(DEFAULT_RANGE_DAYS - 1)), to: today };
+  if (!isCalendarDate(from) || !isCalendarDate(to)) return { range: fallback, problem: "invalid-date" };
+  if (from > to) return { range: fallback, problem: "from-after-to" };
+  if (Date.parse(to) - Date.parse(from) >= MAX_RANGE_DAYS * 86_400_000) {
+    return { range: fallback, problem: "range-too-long" };
+  }
+  return { range: { from, to }, problem: null };
+}
+
+/** The calendar date of an instant in a time zone (YYYY-MM-DD). */
+export function dateInZone(instant: Date, timeZone: string) {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    instant,
+  );
+}
+
+/** part ÷ whole, or null when there is nothing to divide. */
+export function rate(part: number, whole: number): number | null {
+  return whole > 0 ? part / whole : null;
+}
+
+function csvCell(value: string | number | null | undefined) {
+  if (value === null || value === undefined) return "";
+  const text = String(value);
+  // Leading =, +, -, @ would run as formulas in spreadsheet programs.
+  const safe = /^[=+\-@]/.test(text) && typeof value === "string" ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** RFC 4180 CSV with CRLF line ends and a BOM, so spreadsheet programs read Chinese as UTF-8. */
+export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]) {
+  return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
+}
+
+/** Rates as percentages with one decimal for CSV cells; empty when undefined. */
+export function percentCell(value: number | null) {
+  return value === null ? null : Math.round(value * 1000) / 10;
+}
+
+export function daysCell(value: number | null) {
+  return value === null ? null : Math.round(value * 10) / 10;
+}
