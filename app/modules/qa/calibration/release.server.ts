@@ -97,9 +97,7 @@ export async function releaseExpiredCalibrationSessions(now = new Date()): Promi
   });
   let released = 0;
   for (const session of due) {
-    const done = await db.$transaction((tx) =>
-      releaseCalibrationSession(tx, session.id, { reason: "deadline" }),
-    );
+    const done = await db.$transaction((tx) => releaseCalibrationSession(tx, session.id, { reason: "deadline" }));
     if (done) released += 1;
   }
   return { released };
