@@ -11,6 +11,7 @@ import { releaseExpiredCalibrationSessions } from "~/modules/qa/calibration/rele
 import { executeSamplingRun } from "~/modules/qa/sampling/run.server";
 import { enqueueDuePlans } from "~/modules/qa/sampling/schedule.server";
 import { remindOverdueDisputes } from "~/modules/qa/disputes/dispute.server";
+import { runImportJob } from "~/modules/qa/import/import.server";
 
 export const purgeExpiredSessionsJob = defineJob({
   name: "sessions.purge-expired",
@@ -60,6 +61,15 @@ export const disputeSlaRemindersJob = defineJob({
   maxAttempts: 3,
 });
 
+export const importConversationsJob = defineJob({
+  name: "qa.import-conversations",
+  description:
+    "Import an uploaded conversation file (JSON Lines or CSV) into its import batch; a retry starts the batch over",
+  payload: z.strictObject({ batchId: z.string().min(1) }),
+  handler: (payload, context) => runImportJob(payload, context),
+  maxAttempts: 3,
+});
+
 export const jobDefinitions = [
   purgeExpiredSessionsJob,
   pruneLoginAttemptsJob,
@@ -67,4 +77,5 @@ export const jobDefinitions = [
   samplingRunJob,
   samplingDuePlansJob,
   disputeSlaRemindersJob,
+  importConversationsJob,
 ] as const;

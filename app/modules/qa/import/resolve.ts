@@ -1,0 +1,99 @@
+/**
+ * From a normalised conversation to the rows the writer stores (pure): agents matched by 工号, the primary agent
+ * (first listed) and their team, and the response-time figures sampling filters and KPIs read.
+ */
+import { handlingSeconds, responseGaps } from "~/modules/qa/response-times";
+import type { Channel, NormalisedConversation, Sender } from "./contract";
+import type { RejectionReason } from "./limits";
+
+export interface AgentRef {
+  id: string;
+  teamId: string | null;
+}
+
+export interface ConversationRow {
+  externalId: string;
+  channel: Channel;
+  startedAt: Date;
+  endedAt: Date | null;
+  customerRef: string;
+  csat: number | null;
+  resolved: boolean | null;
+  complaint: boolean;
+  converted: boolean | null;
+  orderValue: string | null;
+  tags: string[];
+  extra: Record<string, unknown> | null;
+  messageCount: number;
+  handlingSeconds: number;
+  firstResponseSeconds: number | null;
+  longestWaitSeconds: number | null;
+  primaryAgentId: string;
+  teamId: string | null;
+  contentHash: string;
+}
+
+export interface MessageRow {
+  seq: number;
+  sender: Sender;
+  agentId: string | null;
+  sentAt: Date;
+  text: string;
+}
+
+export interface ResolvedConversation {
+  row: ConversationRow;
+  agentIds: string[];
+  messages: MessageRow[];
+}
+
+export type ResolveResult =
+  { ok: true; conversation: ResolvedConversation } | { ok: false; reason: RejectionReason; detail: string };
+
+/** `agents` maps 工号 → user (null = looked up and not found). */
+export function resolveConversation(
+  conversation: NormalisedConversation,
+  agents: ReadonlyMap<string, AgentRef | null>,
+): ResolveResult {
+  const unknown = conversation.agents.filter((externalId) => !agents.get(externalId));
+  if (unknown.length > 0) return { ok: false, reason: "unknown-agent", detail: unknown.join(", ") };
+
+  const agentIds = conversation.agents.map((externalId) => agents.get(externalId)!.id);
+  const primary = agents.get(conversation.agents[0]!)!;
+  const messages: MessageRow[] = conversation.messages.map((message, seq) => ({
+    seq,
+    sender: message.sender,
+    agentId: message.agent ? agents.get(message.agent)!.id : null,
+    sentAt: message.sentAt,
+    text: message.text,
+  }));
+  const gaps = responseGaps(messages);
+  return {
+    ok: true,
+    conversation: {
+      row: {
+        externalId: conversation.externalId,
+        channel: conversation.channel,
+        startedAt: conversation.startedAt,
+        endedAt: conversation.endedAt,
+        customerRef: conversation.customerRef,
+        csat: conversation.csat,
+        resolved: conversation.resolved,
+        complaint: conversation.complaint,
+        converted: conversation.converted,
+        orderValue: conversation.orderValue,
+        tags: conversation.tags,
+        extra: conversation.extra,
+        messageCount: messages.length,
+        handlingSeconds: handlingSeconds(conversation.startedAt, conversation.endedAt, messages),
+        firstResponseSeconds: gaps.firstResponseSeconds,
+        longestWaitSeconds: gaps.longestWaitSeconds,
+        primaryAgentId: primary.id,
+        teamId: primary.teamId,
+        contentHash: conversation.contentHash,
+      },
+      agentIds,
+      messages,
+    },
+  };
+}
