@@ -9,7 +9,7 @@ import { enqueue } from "~/modules/jobs/queue.server";
 import { PermanentJobError } from "~/modules/jobs/registry";
 import { notify } from "~/modules/notifications/notifications.server";
 import { currentRubricVersionId } from "~/modules/qa/rubrics/rubric-version.server";
-import { db, Prisma } from "~/utils/db.server";
+import { db, type Prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { assignBalanced } from "./assignment";
 import { sampleCandidates, type CandidateQuery } from "./candidates.server";

@@ -7,7 +7,7 @@
  * a conditional update of lastRunAt (only one process moves it forward, and only that one creates the
  * SamplingRun row), and the job is enqueued with the idempotency key plan+slot.
  */
-import { db, Prisma } from "~/utils/db.server";
+import { db, type Prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { latestDueSlot } from "./cron";
 import { buildRunInputs, enqueueRun, parseRunInputs, randomSeed } from "./run.server";
