@@ -181,3 +181,8 @@ export async function acknowledgeReview(reviewId: string, actor: Actor, now = ne
     );
   });
 }
+
+/** True when the dispute is the agent's own, on this review. */
+export async function isOwnDispute(agentId: string, reviewId: string, disputeId: string) {
+  return (await db.dispute.count({ where: { id: disputeId, reviewId, agentId } })) === 1;
+}

@@ -15,7 +15,7 @@
 import { env } from "~/utils/env.server";
 import { db } from "~/utils/db.server";
 import { getQaSettings } from "~/modules/qa/settings.server";
-import { dateInZone, rate, type ReportRange } from "./dispute-report";
+import { dateInZone, daysCell, percentCell, rate, toCsv, type ReportRange } from "./dispute-report";
 
 export interface DisputeOverview {
   volume: number;
@@ -222,4 +222,57 @@ export async function disputeReport(range: ReportRange, now = new Date()): Promi
 
 export function todayInAppZone(now = new Date()) {
   return dateInZone(now, env().APP_TIME_ZONE);
+}
+
+export const REPORT_TABLES = ["criteria", "inspectors"] as const;
+export type ReportTable = (typeof REPORT_TABLES)[number];
+
+/** One report table as CSV; headers in the reader's language (t bound to qa-disputes). */
+export function reportCsv(table: ReportTable, report: DisputeReport, t: (key: string) => string) {
+  if (table === "criteria") {
+    return toCsv(
+      [
+        t("report.criterionKey"),
+        t("report.criterion"),
+        t("report.itemsDisputed"),
+        t("report.itemsDecided"),
+        t("report.itemsAccepted"),
+        t("report.acceptancePercent"),
+      ],
+      report.criteria.map((row) => [
+        row.key,
+        row.name,
+        row.items,
+        row.decided,
+        row.accepted,
+        percentCell(row.acceptance),
+      ]),
+    );
+  }
+  return toCsv(
+    [
+      t("report.inspector"),
+      t("report.disputes"),
+      t("report.decided"),
+      t("report.acceptedOrPartly"),
+      t("report.disputeAcceptancePercent"),
+      t("report.itemsDecided"),
+      t("report.itemsAccepted"),
+      t("report.itemAcceptancePercent"),
+      t("report.averageDays"),
+      t("report.slaBreaches"),
+    ],
+    report.inspectors.map((row) => [
+      row.name,
+      row.disputes,
+      row.decided,
+      row.acceptedOrPartly,
+      percentCell(row.disputeAcceptance),
+      row.decidedItems,
+      row.acceptedItems,
+      percentCell(row.itemAcceptance),
+      daysCell(row.averageDaysToResolve),
+      row.slaBreaches,
+    ]),
+  );
 }

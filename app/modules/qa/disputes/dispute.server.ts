@@ -3,6 +3,7 @@
  * The rules live in dispute-rules.ts; this file loads the facts, applies them inside one transaction per action,
  * audits every step and notifies the people concerned. Scores change only through accepted items.
  */
+import { data } from "@remix-run/node";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { loadRubricVersion, type RubricVersionView } from "~/modules/qa/rubrics/rubric-version.server";
@@ -47,6 +48,20 @@ export class DisputeError extends Error {
     this.name = "DisputeError";
   }
 }
+
+/** Runs a dispute action; its expected failures become 403/404/409 responses carrying the refusal code. */
+export async function orHttpError<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof DisputeError) {
+      throw data({ message: error.code }, { status: error.status, statusText: STATUS_TEXT[error.status] });
+    }
+    throw error;
+  }
+}
+
+const STATUS_TEXT = { 403: "Forbidden", 404: "Not Found", 409: "Conflict" } as const;
 
 function refusalStatus(refusal: Refusal): 403 | 409 {
   return refusal === "not-handler" ? 403 : 409;
