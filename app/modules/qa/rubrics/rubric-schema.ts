@@ -312,3 +312,18 @@ export function nextStatuses(from: RubricStatus): readonly RubricStatus[] {
 export function isSelectableStatus(status: RubricStatus): boolean {
   return status === "active";
 }
+
+/** A definition posted as JSON in one form field. Bounded so a huge post is refused before parsing. */
+export const MAX_DEFINITION_CHARS = 500_000;
+
+export function parseDefinitionField(raw: unknown): ReturnType<typeof validateDefinition> {
+  const malformed = { ok: false as const, errors: { "": ["qa-rubrics:errors.malformed"] } };
+  if (typeof raw !== "string" || raw.length === 0 || raw.length > MAX_DEFINITION_CHARS) return malformed;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return malformed;
+  }
+  return validateDefinition(json);
+}
