@@ -26,7 +26,8 @@ beforeAll(async () => {
       { key: "accuracy", weight: 1, scale: "five" },
     ],
   });
-  const [greeting, accuracy] = rubric.criteria as [{ id: string }, { id: string }];
+  const greeting = rubric.criteria[0]!;
+  const accuracy = rubric.criteria[1]!;
 
   // Regular work: two submitted reviews (fixture grading time 240 s), scores 80 and 90; one still assigned.
   const reviews = [];
