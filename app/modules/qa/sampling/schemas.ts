@@ -83,7 +83,9 @@ export const PlanFormSchema = z
     windowUnit: z.enum(WINDOW_UNITS, { error: "validation:invalidChoice" }).optional(),
     windowFrom: z.string().trim().optional(),
     windowTo: z.string().trim().optional(),
-    inspectorIds: z.array(z.string().trim().min(1).max(64)).min(1, err("inspectorsRequired")).default([]),
+    inspectorIds: z
+      .array(z.string().trim().min(1).max(64), err("inspectorsRequired"))
+      .min(1, err("inspectorsRequired")),
     perInspectorCap: z.number(err("capRange")).int(err("capRange")).min(1, err("capRange")).max(1000, err("capRange")),
     dueInDays: z.number(err("dueRange")).int(err("dueRange")).min(1, err("dueRange")).max(60, err("dueRange")),
     cron: z
