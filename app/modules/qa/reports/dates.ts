@@ -120,3 +120,11 @@ export function bucketLabel(start: string, granularity: Granularity): string {
 export function weeksInRange(from: string, to: string): number {
   return (daysBetween(from, to) + 1) / 7;
 }
+
+/**
+ * An instant as a zone-less UTC timestamp literal ("2026-03-10 15:59:59.999"). Timestamp columns hold UTC
+ * without a zone; comparing with such a literal avoids depending on the database session's TimeZone.
+ */
+export function sqlUtcTimestamp(instant: Date): string {
+  return instant.toISOString().slice(0, 23).replace("T", " ");
+}

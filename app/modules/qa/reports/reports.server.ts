@@ -5,7 +5,7 @@
 import { accessLevel, type Permission } from "~/modules/identity/permissions";
 import { env } from "~/utils/env.server";
 import { db, Prisma } from "~/utils/db.server";
-import { bucketLabel, bucketStarts, startOfLocalDay, addDays, weeksInRange } from "./dates";
+import { addDays, bucketLabel, bucketStarts, sqlUtcTimestamp, startOfLocalDay, weeksInRange } from "./dates";
 import type { AgentSort, ReportFilter } from "./filters";
 import { mean, pooledMean, rate } from "./rates";
 
@@ -13,14 +13,6 @@ export type ReportScope = { teamIds: string[] | null };
 
 function timeZone() {
   return env().APP_TIME_ZONE;
-}
-
-/**
- * Columns are `timestamp` holding UTC; comparing with a zone-less literal avoids any dependence on the
- * database session's TimeZone setting.
- */
-export function utcTimestamp(instant: Date): string {
-  return instant.toISOString().slice(0, 23).replace("T", " ");
 }
 
 /** WHERE clause shared by every figure; expects aliases r (Review), u (agent), c (Conversation), v (RubricVersion). */
@@ -31,8 +23,8 @@ function reviewWhere(filter: ReportFilter, scope: ReportScope): Prisma.Sql {
   const conditions: Prisma.Sql[] = [
     Prisma.sql`r."kind" = 'regular'`,
     Prisma.sql`r."status" = 'submitted'`,
-    Prisma.sql`r."submittedAt" >= ${utcTimestamp(start)}::timestamp`,
-    Prisma.sql`r."submittedAt" < ${utcTimestamp(end)}::timestamp`,
+    Prisma.sql`r."submittedAt" >= ${sqlUtcTimestamp(start)}::timestamp`,
+    Prisma.sql`r."submittedAt" < ${sqlUtcTimestamp(end)}::timestamp`,
   ];
   if (scope.teamIds !== null) {
     conditions.push(
