@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { GraderRow } from "~/modules/qa/calibration/graders.server";
 import { toLocalDateTimeInput } from "~/modules/qa/calibration/schema";
 import { loader as gradersLoader } from "~/routes/qa.graders";
+import { loader as csvLoader } from "~/routes/qa.graders[.csv]";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { buildRequest, callRoute, signInAs, type TestUser } from "../support/auth";
@@ -147,7 +148,10 @@ describe("grader report", () => {
   });
 
   it("exports CSV with a header row", async () => {
-    const result = await report(`from=${today()}&to=${today()}&format=csv`);
+    const result = await callRoute(
+      csvLoader,
+      buildRequest(`/qa/graders.csv?from=${today()}&to=${today()}`, { cookie: managerCookie }),
+    );
     expect(result.status).toBe(200);
     expect(result.headers.get("Content-Type")).toContain("text/csv");
     const lines = String(result.data).trim().split(/\r\n/);

@@ -1,7 +1,31 @@
+import { auditRange } from "~/modules/admin/audit-filters";
+import { parseCalendarDate } from "~/modules/admin/user-import";
 import { meanOf } from "~/modules/qa/agreement";
 import { loadRubricVersion, type RubricVersionView } from "~/modules/qa/rubrics/rubric-version.server";
 import { db, Prisma } from "~/utils/db.server";
+import { badRequest } from "~/utils/http.server";
 import { calibrationResults } from "./results";
+import { toLocalDateTimeInput } from "./schema";
+
+const DEFAULT_RANGE_DAYS = 30;
+const MAX_RANGE_DAYS = 366;
+
+/**
+ * The report's calendar range from ?from=&to= (YYYY-MM-DD, inclusive, in the organisation's time zone; default the
+ * last 30 days) as [from, to) instants. 400 for malformed or reversed dates and ranges over a year.
+ */
+export function readGraderRange(url: URL, timeZone: string) {
+  const today = toLocalDateTimeInput(new Date(), timeZone).slice(0, 10);
+  const start = toLocalDateTimeInput(new Date(Date.now() - (DEFAULT_RANGE_DAYS - 1) * 86_400_000), timeZone);
+  const from = parseCalendarDate(url.searchParams.get("from") || start.slice(0, 10));
+  const to = parseCalendarDate(url.searchParams.get("to") || today);
+  if (!from || !to) badRequest("from/to must be dates (YYYY-MM-DD)");
+  if (from > to) badRequest("from must not be after to");
+  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+  if (days > MAX_RANGE_DAYS) badRequest(`the range is limited to ${MAX_RANGE_DAYS} days`);
+  const instants = auditRange({ from, to }, timeZone);
+  return { from, to, range: { from: instants.from!, to: instants.to! } };
+}
 
 export interface GraderRow {
   id: string;
