@@ -1,6 +1,13 @@
 import { hasPermission, type Permission } from "./permissions";
 
-export type NavItem = { to: string; labelKey: string; icon: string; permission: Permission; end?: boolean };
+/** `permission`: the item shows when the user holds it, or any of them when several are given. */
+export type NavItem = {
+  to: string;
+  labelKey: string;
+  icon: string;
+  permission: Permission | Permission[];
+  end?: boolean;
+};
 export type NavSection = { titleKey: string; items: NavItem[] };
 
 /** The sidebar, by workspace. Items the user lacks the permission for are removed on the server. */
@@ -26,8 +33,19 @@ export const NAVIGATION: NavSection[] = [
       { to: "/qa/queue", labelKey: "nav.qaQueue", icon: "list", permission: "score:qa-review:own" },
       { to: "/qa/conversations", labelKey: "nav.conversations", icon: "search", permission: "read:conversation:team" },
       { to: "/qa/reviews", labelKey: "nav.qaReviews", icon: "check", permission: "read:qa-review:team" },
-      { to: "/qa/disputes", labelKey: "nav.disputes", icon: "alert", permission: "resolve:dispute:own" },
-      { to: "/qa/calibration", labelKey: "nav.calibration", icon: "users", permission: "join:calibration:own" },
+      {
+        to: "/qa/disputes",
+        labelKey: "nav.disputes",
+        icon: "alert",
+        permission: ["resolve:dispute:own", "arbitrate:dispute:any"],
+      },
+      {
+        to: "/qa/calibration",
+        labelKey: "nav.calibration",
+        icon: "users",
+        permission: ["join:calibration:own", "manage:calibration:any"],
+      },
+      { to: "/qa/graders", labelKey: "nav.graders", icon: "flag", permission: "read:grader-report:any" },
       { to: "/qa/coaching", labelKey: "nav.coaching", icon: "book", permission: "read:coaching:team" },
       { to: "/qa/reports", labelKey: "nav.qaReports", icon: "chart", permission: "read:qa-report:team" },
       { to: "/qa/rubrics", labelKey: "nav.rubrics", icon: "clipboard", permission: "read:rubric:any" },
@@ -62,6 +80,10 @@ export const NAVIGATION: NavSection[] = [
 export function navigationFor(granted: ReadonlySet<Permission>): NavSection[] {
   return NAVIGATION.map((section) => ({
     titleKey: section.titleKey,
-    items: section.items.filter((item) => hasPermission(granted, item.permission)),
+    items: section.items.filter((item) =>
+      (Array.isArray(item.permission) ? item.permission : [item.permission]).some((permission) =>
+        hasPermission(granted, permission),
+      ),
+    ),
   })).filter((section) => section.items.length > 0);
 }
