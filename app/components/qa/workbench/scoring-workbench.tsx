@@ -133,6 +133,12 @@ export function ScoringWorkbench({ data }: { data: ScoringPageData }) {
         setSelectedMessageId(null);
         return true;
       }
+      // Esc in a comment box hands the keyboard back to scoring.
+      const focused = document.activeElement;
+      if (focused instanceof HTMLTextAreaElement || focused instanceof HTMLInputElement) {
+        focused.blur();
+        return true;
+      }
       return false;
     }
     if (action.type === "submit") {
