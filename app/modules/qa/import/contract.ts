@@ -8,13 +8,10 @@
  */
 import { z } from "zod";
 import { contentHash } from "./hash";
-import { IMPORT_LIMITS, type RejectionReason } from "./limits";
+import { CHANNELS, IMPORT_LIMITS, SENDERS, type Channel, type RejectionReason, type Sender } from "./limits";
 import { parseTimestamp } from "./timestamps";
 
-export const CHANNELS = ["chat", "phone", "email", "social"] as const;
-export const SENDERS = ["customer", "agent", "bot", "system"] as const;
-export type Channel = (typeof CHANNELS)[number];
-export type Sender = (typeof SENDERS)[number];
+export { CHANNELS, SENDERS, type Channel, type Sender } from "./limits";
 
 export const CONTRACT_FIELDS = [
   "id",

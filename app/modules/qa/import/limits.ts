@@ -1,3 +1,8 @@
+export const CHANNELS = ["chat", "phone", "email", "social"] as const;
+export const SENDERS = ["customer", "agent", "bot", "system"] as const;
+export type Channel = (typeof CHANNELS)[number];
+export type Sender = (typeof SENDERS)[number];
+
 /** Import limits (pure constants, safe to show in the browser). The file-size limit is configurable on the server. */
 export const IMPORT_LIMITS = {
   /** Default upload/CLI file size; QA_IMPORT_MAX_BYTES overrides it. */
