@@ -31,14 +31,20 @@ const SEED_IP = "seed";
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-const REASONS = [
-  "会话开头已使用“亲，您好，很高兴为您服务”的标准问候，结束时也有礼貌结束语，请复核。",
-  "顾客情绪激动时我先致歉并安抚，第 3 条消息可以看到，之后才开始处理问题。",
-  "告知顾客的退换货规则与当时店铺公告一致，信息没有错误。",
-  "已按受理→处理→反馈完成，并在当天下午回访确认顾客收到补发。",
-  "等待时间偏长是因为订单系统卡顿，我已向顾客说明原因并致歉。",
-  "顾客提出的问题已当场解决，没有推诿，后续也主动告知了物流单号。",
+/** Reasons an agent would give, matched to the criterion by words in its name; the last one fits any criterion. */
+const REASONS: [RegExp, string][] = [
+  [/响应|等待|时效/, "当时同时接待 6 位顾客，第一条回复已在 1 分钟内发出，并告知顾客正在核实，请复核响应时间。"],
+  [/开场|结束|用语|话术/, "会话开头已使用“亲，您好，很高兴为您服务”的标准问候，结束时也有礼貌结束语，请复核。"],
+  [/态度|安抚|情绪|关怀/, "顾客情绪激动时我先致歉并安抚，第 3 条消息可以看到，之后才开始处理问题。"],
+  [/准确|信息|政策|规则/, "告知顾客的退换货规则与当时店铺公告一致，信息没有错误。"],
+  [/流程|受理|反馈|闭环|确认/, "已按受理→处理→反馈完成，并在当天下午回访确认顾客收到补发。"],
+  [/推诿|首问|解决/, "顾客的问题我当场处理完毕，没有转给其他同事，也主动告知了物流单号。"],
+  [/./, "会话中的处理符合培训要求，评分标准把握偏严，请质检员结合上下文复核。"],
 ];
+
+function reasonFor(criterionName: string) {
+  return REASONS.find(([pattern]) => pattern.test(criterionName))![1];
+}
 const ACCEPT_NOTE = "复核会话记录，坐席确已按规范操作，予以采纳并更正评分。";
 const REJECT_NOTE = "规范要求主动告知处理时效并确认顾客诉求，会话中未体现，维持原评分。";
 const PARTLY_NOTE = "问候语部分属实予以采纳；处理时效未主动告知，该项维持原评分。";
@@ -80,7 +86,7 @@ function disputable(candidate: Candidate, rubric: RubricVersionView) {
       const value = values.get(criterion.id);
       if (value === undefined || value === null) return [];
       const { max } = scaleBounds(criterion.scale, criterion.maxPoints);
-      return value < max ? [{ criterionId: criterion.id, current: value, top: max }] : [];
+      return value < max ? [{ criterionId: criterion.id, name: criterion.name, current: value, top: max }] : [];
     })
     .sort((a, b) => a.current / a.top - b.current / b.top);
 }
@@ -117,8 +123,6 @@ export async function seedQaDisputes(): Promise<string> {
   const otherAgent = (candidate: Candidate) => !isDemo(candidate) && !usedAgents.has(candidate.agentId!);
   const clamp = (time: number) => new Date(Math.min(time, now - 5 * 60_000));
   const filedAt = (candidate: Candidate) => clamp(candidate.submittedAt!.getTime() + DAY);
-  let reasonIndex = 0;
-  const reason = () => REASONS[reasonIndex++ % REASONS.length]!;
 
   const file = async (candidate: (typeof pool)[number], count: number, at: Date) => {
     const result = await openDispute(
@@ -126,7 +130,7 @@ export async function seedQaDisputes(): Promise<string> {
         reviewId: candidate.id,
         items: candidate.items.slice(0, count).map((item) => ({
           criterionId: item.criterionId,
-          reason: reason(),
+          reason: reasonFor(item.name),
           proposed: item.top,
         })),
       },
@@ -273,14 +277,13 @@ export async function seedQaDisputes(): Promise<string> {
   }
 
   // Rejected and escalated, now waiting for the QA lead.
-  const awaitingLead = take((candidate) => otherAgent(candidate) && notByLead(candidate));
+  // The newest review: filed two days ago and escalated yesterday, so the lead's deadline is still ahead (unless
+  // the dispute window forces an earlier filing).
+  const awaitingLead = take((candidate) => otherAgent(candidate) && notByLead(candidate), true);
   if (awaitingLead) {
-    const recent = now - 2 * DAY;
-    const start = Math.max(
-      awaitingLead.submittedAt!.getTime() + HOUR,
-      Math.min(recent, filedAt(awaitingLead).getTime()),
-    );
-    const at = clamp(start);
+    const submitted = awaitingLead.submittedAt!.getTime();
+    const lastInWindow = submitted + disputeWindowDays * DAY - HOUR;
+    const at = clamp(Math.max(submitted + HOUR, Math.min(now - 2 * DAY, lastInWindow)));
     const { disputeId, itemIds } = await file(awaitingLead, 1, at);
     await answer(
       disputeId,

@@ -89,6 +89,12 @@ describe("seedQaDisputes", () => {
     const lead = await db.user.findUniqueOrThrow({ where: { externalId: "Q001" }, select: { id: true } });
     expect(arbitrated).toEqual({ resolvedById: lead.id, firstOutcome: "rejected" });
     expect(await db.dispute.count({ where: { status: "open", dueAt: { lt: new Date() } } })).toBe(1);
+    const waiting = await db.dispute.findFirstOrThrow({
+      where: { status: "escalated" },
+      select: { dueAt: true, handlerId: true },
+    });
+    expect(waiting).toEqual({ dueAt: expect.any(Date), handlerId: lead.id });
+    expect(waiting.dueAt.getTime()).toBeGreaterThan(Date.now());
     expect(await db.review.count({ where: { acknowledgedAt: { not: null } } })).toBe(5);
     expect(await db.auditLog.count({ where: { action: "qa-review.rescore" } })).toBe(3);
   });

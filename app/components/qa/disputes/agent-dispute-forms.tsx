@@ -54,7 +54,10 @@ export function DisputeForm({ scorecard, until, reply }: { scorecard: Scorecard;
           const row = rows[index] ?? {};
           const prefix = `items[${index}]`;
           return (
-            <li key={criterion.id} className="rounded-md border border-slate-200 p-3">
+            <li
+              key={criterion.id}
+              className="group rounded-md border border-slate-200 p-3 has-[input:checked]:border-brand-300"
+            >
               <input type="hidden" name={`${prefix}.criterionId`} value={criterion.id} />
               <label className="flex items-center gap-2 text-sm">
                 <input
@@ -69,7 +72,8 @@ export function DisputeForm({ scorecard, until, reply }: { scorecard: Scorecard;
                 </span>
               </label>
               <FieldErrorText id={`${prefix}-selected-error`} errors={errors[`${prefix}.selected`]} />
-              <div className="mt-3 grid gap-3 sm:grid-cols-3">
+              {/* Reason and proposal open once the criterion is ticked (pure CSS, works before hydration). */}
+              <div className="mt-3 hidden gap-3 group-has-[input:checked]:grid sm:grid-cols-3">
                 <div className="sm:col-span-2">
                   <label htmlFor={`${prefix}-reason`} className="label">
                     {t("disputeForm.reason")}
