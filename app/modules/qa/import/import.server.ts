@@ -4,6 +4,7 @@
  */
 import { stat, unlink } from "node:fs/promises";
 import path from "node:path";
+import { recordAudit } from "~/modules/audit/audit.server";
 import type { JobContext } from "~/modules/jobs/registry";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -141,6 +142,48 @@ export async function runImportJob(payload: { batchId: string }, context: JobCon
       .catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Imports a file on this machine as a batch with source "cli" (the command line, the demo seed, the benchmark).
+ * The file stays where it is: it belongs to whoever ran the command.
+ */
+export async function importLocalFile(
+  filePath: string,
+  options: { format?: ImportFileFormat; createdById?: string | null } & Pick<FileImportOptions, "onProgress"> = {},
+) {
+  const absolute = path.resolve(filePath);
+  const format = options.format ?? formatFromFileName(absolute) ?? "jsonl";
+  const size = await stat(absolute).then(
+    (info) => info.size,
+    () => 0,
+  );
+  const batch = await db.$transaction(async (tx) => {
+    const created = await tx.importBatch.create({
+      data: {
+        source: "cli",
+        format,
+        fileName: path.basename(absolute),
+        storedPath: absolute,
+        bytesTotal: BigInt(size),
+        createdById: options.createdById ?? null,
+      },
+      select: { id: true },
+    });
+    await recordAudit(
+      {
+        actorId: options.createdById ?? null,
+        action: "conversation.import",
+        entityType: "ImportBatch",
+        entityId: created.id,
+        after: { source: "cli", fileName: path.basename(absolute), format, bytes: size },
+      },
+      tx,
+    );
+    return created;
+  });
+  const result = await importStoredFile(batch.id, { onProgress: options.onProgress });
+  return { batchId: batch.id, ...result };
 }
 
 export interface ItemImportResult {
