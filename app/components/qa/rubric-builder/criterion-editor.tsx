@@ -230,7 +230,7 @@ export function CriterionEditor({
           <textarea
             id={id("description")}
             className="input"
-            rows={3}
+            rows={5}
             maxLength={LIMITS.criterionDescription}
             value={criterion.description}
             onChange={(event) => onChange({ description: event.target.value })}
@@ -245,7 +245,7 @@ export function CriterionEditor({
           <textarea
             id={id("guidance")}
             className="input"
-            rows={3}
+            rows={5}
             maxLength={LIMITS.guidance}
             value={criterion.guidance}
             onChange={(event) => onChange({ guidance: event.target.value })}

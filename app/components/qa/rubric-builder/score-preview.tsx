@@ -7,22 +7,29 @@ export type PreviewSection = { id: string; name: string; criteria: PreviewCriter
 
 const NA = "na";
 
-function topValue(criterion: PreviewCriterion) {
+/** Where a criterion starts: full marks, except bonus items, which start "not achieved" (they are the exception). */
+function startValue(criterion: PreviewCriterion) {
   const values = scaleValues(criterion.scale, criterion.maxPoints);
-  return values[values.length - 1]!;
+  return criterion.bonus ? values[0]! : values[values.length - 1]!;
 }
 
 function fittingRating(criterion: PreviewCriterion, picked: number | null | undefined) {
-  if (picked === null) return criterion.allowNa ? null : topValue(criterion);
+  if (picked === null) return criterion.allowNa ? null : startValue(criterion);
   if (picked === undefined || !scaleValues(criterion.scale, criterion.maxPoints).includes(picked)) {
-    return topValue(criterion);
+    return startValue(criterion);
   }
   return picked;
 }
 
+function binaryLabel(bonus: boolean | undefined, value: number) {
+  if (bonus) return value === 1 ? "scaleValue.achieved" : "scaleValue.notAchieved";
+  return value === 1 ? "scaleValue.pass" : "scaleValue.fail";
+}
+
 /**
  * 试算: pick a value per criterion and see the score the review would get, computed by the same pure scoring rule
- * the workbench uses. Starts at full marks so changing one criterion shows its effect at once.
+ * the workbench uses. Starts at full marks (bonus items not achieved) so changing one criterion shows its effect at
+ * once.
  */
 export function ScorePreview({ sections, passMark }: { sections: PreviewSection[] | null; passMark: number | null }) {
   const { t } = useTranslation(["qa-rubrics", "common"]);
@@ -120,9 +127,7 @@ export function ScorePreview({ sections, passMark }: { sections: PreviewSection[
                         .reverse()
                         .map((option) => (
                           <option key={option} value={option}>
-                            {criterion.scale === "binary"
-                              ? t(option === 1 ? "scaleValue.pass" : "scaleValue.fail")
-                              : option}
+                            {criterion.scale === "binary" ? t(binaryLabel(criterion.bonus, option)) : option}
                           </option>
                         ))}
                       {criterion.allowNa ? <option value={NA}>{t("scaleValue.na")}</option> : null}
