@@ -28,10 +28,11 @@ export function readReportRange(
   params: URLSearchParams,
   today: string,
 ): { range: ReportRange; problem: RangeProblem | null } {
-  const to = params.get("to") || today;
-  const from = params.get("from") || shiftDays(to, -(DEFAULT_RANGE_DAYS - 1));
   const fallback = { from: shiftDays(today, -(DEFAULT_RANGE_DAYS - 1)), to: today };
-  if (!isCalendarDate(from) || !isCalendarDate(to)) return { range: fallback, problem: "invalid-date" };
+  const to = params.get("to") || today;
+  if (!isCalendarDate(to)) return { range: fallback, problem: "invalid-date" };
+  const from = params.get("from") || shiftDays(to, -(DEFAULT_RANGE_DAYS - 1));
+  if (!isCalendarDate(from)) return { range: fallback, problem: "invalid-date" };
   if (from > to) return { range: fallback, problem: "from-after-to" };
   if (Date.parse(to) - Date.parse(from) >= MAX_RANGE_DAYS * 86_400_000) {
     return { range: fallback, problem: "range-too-long" };
