@@ -6,7 +6,14 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { PassThrough, type Readable, Transform } from "node:stream";
 import { parse } from "csv-parse";
-import { CsvGrouper, groupToConversation, mapCsvHeader, type CsvGroup, type CsvHeader } from "./csv-format";
+import {
+  CSV_COLUMNS,
+  CsvGrouper,
+  groupToConversation,
+  mapCsvHeader,
+  type CsvGroup,
+  type CsvHeader,
+} from "./csv-format";
 import { isBlankLine, parseJsonLine, type SourceItem } from "./pipeline";
 
 export type ImportFileFormat = "jsonl" | "csv";
@@ -114,21 +121,64 @@ function groupItem(header: CsvHeader, group: CsvGroup): SourceItem {
   return { kind: "conversation", line: group.line, raw: result.raw, rowLines: result.rowLines };
 }
 
+type ParsedRecord = { record: string[]; lines: number };
+
+/**
+ * Records of a CSV stream, a chunk at a time. Records are captured as the parser produces them (on_record), not
+ * read from its output stream: a syntax error destroys the stream and would drop records parsed before it, and
+ * those complete conversations should still be imported.
+ */
+async function* csvRecords(input: Readable): AsyncGenerator<ParsedRecord> {
+  const parsed: ParsedRecord[] = [];
+  let failure: unknown = null;
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    on_record: (record: string[], context) => {
+      parsed.push({ record, lines: context.lines });
+      return null;
+    },
+  });
+  parser.on("error", (error) => {
+    failure ??= error;
+  });
+  parser.resume();
+  const settle = (start: (done: (error?: Error | null) => void) => void) =>
+    new Promise<void>((resolve) => {
+      const onError = () => resolve();
+      parser.once("error", onError);
+      start((error) => {
+        if (error) failure ??= error;
+        parser.off("error", onError);
+        resolve();
+      });
+    });
+
+  for await (const chunk of input) {
+    await settle((done) => parser.write(chunk, done));
+    yield* parsed.splice(0);
+    if (failure) break;
+  }
+  if (!failure) await settle((done) => parser.end(() => done()));
+  yield* parsed.splice(0);
+  if (failure) throw failure;
+}
+
 export async function* csvItems(input: Readable): AsyncGenerator<SourceItem> {
-  const parser = input.pipe(
-    parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }),
-  );
-  input.on("error", (error) => parser.destroy(error));
   let header: CsvHeader | null = null;
   let grouper: CsvGrouper | null = null;
   try {
-    for await (const entry of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      const { record, info } = entry;
+    for await (const { record, lines } of csvRecords(input)) {
       // csv-parse counts the line a record ends on; a quoted cell with line breaks started earlier.
-      const line = info.lines - record.reduce((breaks, cell) => breaks + (cell.match(/\n/g)?.length ?? 0), 0);
+      const line = lines - record.reduce((breaks, cell) => breaks + (cell.match(/\n/g)?.length ?? 0), 0);
       if (!header) {
         header = mapCsvHeader(record);
-        if (header.missing.length > 0) throw new ImportFileError("missing-columns", header.missing.join(", "));
+        if (header.missing.length > 0) {
+          const names = header.missing.map((column) => CSV_COLUMNS[column][0]);
+          throw new ImportFileError("missing-columns", names.join(", "));
+        }
         const idIndex = header.columns.findIndex((column) => column.kind === "contract" && column.column === "id");
         grouper = new CsvGrouper(idIndex);
         continue;
@@ -140,7 +190,7 @@ export async function* csvItems(input: Readable): AsyncGenerator<SourceItem> {
     if (error instanceof ImportFileError) throw error;
     const code = (error as { code?: string }).code;
     if (typeof code === "string" && code.startsWith("CSV_")) {
-      // The group being read is dropped with the file: a conversation is never half-written.
+      // The group being read is dropped with the rest of the file: a conversation is never half-written.
       throw new ImportFileError("csv-syntax", (error as Error).message.slice(0, 300));
     }
     throw error;
