@@ -52,6 +52,9 @@ async function main() {
       host: request.get("host"),
       // Only a proxy on this machine (the one "trust proxy" accepts) may name the public host.
       forwardedHost: isLoopback(request.socket.remoteAddress) ? request.get("x-forwarded-host") : undefined,
+      path: request.path,
+      authorization: request.get("authorization"),
+      cookie: request.get("cookie"),
     });
     if (crossSite) response.status(403).type("text/plain").send("Cross-site request refused");
     else next();

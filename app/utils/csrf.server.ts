@@ -8,6 +8,10 @@ type RequestFacts = {
   referer: string | null | undefined;
   host: string | null | undefined;
   forwardedHost?: string | null | undefined;
+  /** Path, Authorization and Cookie headers: token-authenticated API calls are not browser sessions. */
+  path?: string;
+  authorization?: string | null | undefined;
+  cookie?: string | null | undefined;
 };
 
 /**
@@ -17,6 +21,8 @@ type RequestFacts = {
  */
 export function isCrossSiteRequest(facts: RequestFacts): boolean {
   if (SAFE_METHODS.has(facts.method.toUpperCase())) return false;
+  // A bearer-token call to the API carries no ambient credential a forged page could ride on.
+  if (facts.path?.startsWith("/api/") && facts.authorization && !facts.cookie) return false;
   const source = facts.origin ?? refererOrigin(facts.referer);
   if (!source) return false;
   const host = facts.forwardedHost ?? facts.host;

@@ -108,13 +108,18 @@ export async function importStoredFile(batchId: string, options: FileImportOptio
       if (error instanceof ImportFileError) await writer.flush().catch(() => undefined);
       throw error;
     }
-    await db.importBatch.update({ where: { id: batchId }, data: { bytesRead: BigInt(size) } });
-    await finishBatch(batchId, "succeeded");
     // The upload has served its purpose; CLI files belong to the person who ran the command.
-    if (batch.source === "upload") {
-      await unlink(batch.storedPath).catch(() => undefined);
-      await db.importBatch.update({ where: { id: batchId }, data: { storedPath: null } });
-    }
+    const uploaded = batch.source === "upload";
+    if (uploaded) await unlink(batch.storedPath).catch(() => undefined);
+    await db.importBatch.update({
+      where: { id: batchId },
+      data: {
+        bytesRead: BigInt(size),
+        status: "succeeded",
+        finishedAt: new Date(),
+        ...(uploaded ? { storedPath: null } : {}),
+      },
+    });
     return { status: "succeeded" as const, counts: writer.counts };
   } catch (error) {
     if (error instanceof ImportFileError) {
