@@ -9,7 +9,6 @@
  */
 import { recordAudit } from "~/modules/audit/audit.server";
 import { notify } from "~/modules/notifications/notifications.server";
-import { FOLLOW_UP_PENDING } from "~/modules/qa/coaching/coaching";
 import { db } from "~/utils/db.server";
 
 const DEMO_AGENT = "A2003";
@@ -152,7 +151,7 @@ async function createTask(review: SourceReview, state: State, index: number, now
   let createdAt = new Date(Math.min(submittedAt + 4 * HOUR, now.getTime() - HOUR));
   let dueAt = new Date(createdAt.getTime() + 7 * DAY);
   let status: "open" | "completed" | "closed" = "open";
-  let outcome: string | null = FOLLOW_UP_PENDING;
+  let outcome: string | null = null;
   let completedAt: Date | null = null;
   let closedAt: Date | null = null;
   let followUpReviewId: string | null = null;
@@ -195,6 +194,7 @@ async function createTask(review: SourceReview, state: State, index: number, now
         dueAt,
         status,
         outcome,
+        followUpRequired: true,
         agentNote: agentNote(completedAt),
         completedAt,
         closedAt,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   CreateCoachingSchema,
-  FOLLOW_UP_PENDING,
   isOverdue,
   isValidResourceUrl,
   readTaskFilter,
@@ -54,16 +53,16 @@ describe("create schema", () => {
 
 describe("status machine", () => {
   it.each([
-    [{ status: "open", outcome: FOLLOW_UP_PENDING }, "complete", { ok: true, status: "completed", closes: false }],
-    [{ status: "open", outcome: null }, "complete", { ok: true, status: "closed", closes: true }],
-    [{ status: "completed", outcome: null }, "complete", { ok: false, reason: "notOpen" }],
-    [{ status: "completed", outcome: FOLLOW_UP_PENDING }, "follow-up", { ok: true, status: "closed", closes: true }],
-    [{ status: "open", outcome: FOLLOW_UP_PENDING }, "follow-up", { ok: false, reason: "notCompleted" }],
-    [{ status: "completed", outcome: FOLLOW_UP_PENDING }, "close", { ok: true, status: "closed", closes: true }],
-    [{ status: "open", outcome: null }, "cancel", { ok: true, status: "cancelled", closes: false }],
-    [{ status: "completed", outcome: null }, "cancel", { ok: true, status: "cancelled", closes: false }],
-    [{ status: "closed", outcome: "improved" }, "cancel", { ok: false, reason: "finished" }],
-    [{ status: "cancelled", outcome: null }, "cancel", { ok: false, reason: "finished" }],
+    [{ status: "open", followUpRequired: true }, "complete", { ok: true, status: "completed", closes: false }],
+    [{ status: "open", followUpRequired: false }, "complete", { ok: true, status: "closed", closes: true }],
+    [{ status: "completed", followUpRequired: false }, "complete", { ok: false, reason: "notOpen" }],
+    [{ status: "completed", followUpRequired: true }, "follow-up", { ok: true, status: "closed", closes: true }],
+    [{ status: "open", followUpRequired: true }, "follow-up", { ok: false, reason: "notCompleted" }],
+    [{ status: "completed", followUpRequired: true }, "close", { ok: true, status: "closed", closes: true }],
+    [{ status: "open", followUpRequired: false }, "cancel", { ok: true, status: "cancelled", closes: false }],
+    [{ status: "completed", followUpRequired: false }, "cancel", { ok: true, status: "cancelled", closes: false }],
+    [{ status: "closed", followUpRequired: true }, "cancel", { ok: false, reason: "finished" }],
+    [{ status: "cancelled", followUpRequired: false }, "cancel", { ok: false, reason: "finished" }],
   ] as const)("%j + %s", (task, action, expected) => {
     expect(transition(task, action)).toEqual(expected);
   });

@@ -10,7 +10,6 @@ import { endOfLocalDay, localDate, sqlUtcTimestamp } from "~/modules/qa/reports/
 import { db, Prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import {
-  FOLLOW_UP_PENDING,
   SUGGESTION_MIN_FAILURES,
   SUGGESTION_WINDOW_DAYS,
   transition,
@@ -207,7 +206,7 @@ export async function createCoachingTask(
         resourceTitle: input.resourceTitle ?? null,
         resourceUrl: input.resourceUrl ?? null,
         dueAt,
-        outcome: input.followUp ? FOLLOW_UP_PENDING : null,
+        followUpRequired: input.followUp,
       },
       select: { id: true },
     });
@@ -270,6 +269,7 @@ const TASK_LIST_SELECT = {
   createdAt: true,
   criterionKeys: true,
   outcome: true,
+  followUpRequired: true,
   agent: { select: { id: true, name: true, externalId: true, team: { select: { name: true } } } },
   createdBy: { select: { name: true } },
 } satisfies Prisma.CoachingTaskSelect;
@@ -373,6 +373,7 @@ const TASK_DETAIL_SELECT = {
   agentNote: true,
   completedAt: true,
   outcome: true,
+  followUpRequired: true,
   closedAt: true,
   createdAt: true,
   agent: { select: { name: true, externalId: true, teamId: true, team: { select: { name: true } } } },
@@ -418,8 +419,8 @@ function serialiseTask(task: NonNullable<Awaited<ReturnType<typeof loadTask>>>) 
     resourceUrl: task.resourceUrl,
     dueAt: task.dueAt.toISOString(),
     status: task.status,
-    followUpWanted: task.outcome === FOLLOW_UP_PENDING,
-    outcome: task.outcome === FOLLOW_UP_PENDING ? null : task.outcome,
+    followUpWanted: task.followUpRequired,
+    outcome: task.outcome,
     agentNote: task.agentNote,
     completedAt: iso(task.completedAt),
     closedAt: iso(task.closedAt),
@@ -480,6 +481,7 @@ export async function listAgentTasks(agentId: string, page: number, pageSize: nu
     completedAt: true,
     closedAt: true,
     outcome: true,
+    followUpRequired: true,
     resourceTitle: true,
   } satisfies Prisma.CoachingTaskSelect;
   const done = { agentId, status: { in: ["closed", "cancelled"] } } satisfies Prisma.CoachingTaskWhereInput;
@@ -501,7 +503,6 @@ export async function listAgentTasks(agentId: string, page: number, pageSize: nu
   ]);
   const serialise = (row: (typeof current)[number]) => ({
     ...row,
-    outcome: row.outcome === FOLLOW_UP_PENDING ? null : row.outcome,
     dueAt: row.dueAt.toISOString(),
     completedAt: row.completedAt?.toISOString() ?? null,
     closedAt: row.closedAt?.toISOString() ?? null,

@@ -5,8 +5,8 @@
  * Life cycle: open → (agent completes) → completed → (follow-up review recorded, or closed without one) → closed;
  * open or completed → cancelled. A task created without a follow-up closes as soon as the agent completes it.
  *
- * The data model has no column for "follow-up wanted", so it lives in `outcome` while the task is open:
- * "pending" = a follow-up review is expected; null = none. The follow-up replaces it with improved/not_improved.
+ * `followUpRequired` decides which: with it the agent's completion waits for a follow-up review, whose
+ * outcome (improved / not_improved) closes the task.
  */
 import { z } from "zod";
 
@@ -14,7 +14,6 @@ export const COACHING_STATUSES = ["open", "completed", "closed", "cancelled"] as
 export type CoachingStatus = (typeof COACHING_STATUSES)[number];
 export const FOLLOW_UP_OUTCOMES = ["improved", "not_improved"] as const;
 export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
-export const FOLLOW_UP_PENDING = "pending";
 
 export const TITLE_MAX = 120;
 export const NOTES_MAX = 4000;
@@ -106,13 +105,13 @@ export type TransitionResult =
 
 /** Where an action takes a task, or why it cannot (answered with 409). */
 export function transition(
-  task: { status: CoachingStatus; outcome: string | null },
+  task: { status: CoachingStatus; followUpRequired: boolean },
   action: CoachingAction,
 ): TransitionResult {
   switch (action) {
     case "complete":
       if (task.status !== "open") return { ok: false, reason: "notOpen" };
-      return task.outcome === FOLLOW_UP_PENDING
+      return task.followUpRequired
         ? { ok: true, status: "completed", closes: false }
         : { ok: true, status: "closed", closes: true };
     case "follow-up":
