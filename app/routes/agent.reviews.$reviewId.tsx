@@ -28,7 +28,7 @@ import { useFormat } from "~/utils/use-format";
 export const meta = titleFromLoader;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:qa-review:own");
+  const user = await requirePermission(request, "acknowledge:qa-review:own");
   // Scoped to the signed-in agent in the query itself: someone else's review is never loaded.
   const view = await loadAgentReview(user.id, params.reviewId ?? "");
   if (!view) notFound("review not found");
@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "read:qa-review:own");
+  const user = await requirePermission(request, "acknowledge:qa-review:own");
   const reviewId = params.reviewId ?? "";
   const actor = { id: user.id, ipAddress: clientIp(request) };
   const submission = parseWithZod(await request.formData(), { schema: AgentActionSchema });

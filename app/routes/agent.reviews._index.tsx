@@ -16,7 +16,7 @@ import { useFormat } from "~/utils/use-format";
 export const meta = titleFromLoader;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:qa-review:own");
+  const user = await requirePermission(request, "acknowledge:qa-review:own");
   const { page, pageSize } = readPagination(new URL(request.url));
   const [{ rows, total }, summary, title] = await Promise.all([
     listAgentReviews(user.id, { page, pageSize }),

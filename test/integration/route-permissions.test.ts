@@ -16,8 +16,28 @@ import { loader as agentHomeLoader } from "~/routes/agent._index";
 import { loader as leadHomeLoader } from "~/routes/lead._index";
 import { loader as managerHomeLoader } from "~/routes/manager._index";
 import { loader as notificationsLoader } from "~/routes/notifications";
-import { loader as qaHomeLoader } from "~/routes/qa._index";
 import { loader as trainerHomeLoader } from "~/routes/trainer._index";
+import { loader as agentReviewsLoader } from "~/routes/agent.reviews._index";
+import { loader as agentCoachingLoader } from "~/routes/agent.coaching._index";
+import { loader as qaLoader } from "~/routes/qa._index";
+import { loader as qaQueueLoader } from "~/routes/qa.queue";
+import { loader as qaReviewsLoader } from "~/routes/qa.reviews._index";
+import { loader as qaConversationsLoader } from "~/routes/qa.conversations._index";
+import { loader as qaDisputesLoader } from "~/routes/qa.disputes._index";
+import { loader as qaDisputesReportLoader } from "~/routes/qa.disputes.report";
+import { loader as qaCalibrationLoader } from "~/routes/qa.calibration._index";
+import { loader as qaCalibrationNewLoader } from "~/routes/qa.calibration.new";
+import { loader as qaGradersLoader } from "~/routes/qa.graders";
+import { loader as qaCoachingLoader } from "~/routes/qa.coaching._index";
+import { loader as qaCoachingNewLoader } from "~/routes/qa.coaching.new";
+import { loader as qaReportsLoader } from "~/routes/qa.reports._index";
+import { loader as qaRubricsLoader } from "~/routes/qa.rubrics._index";
+import { loader as qaRubricsNewLoader } from "~/routes/qa.rubrics.new";
+import { loader as qaSamplingLoader } from "~/routes/qa.sampling._index";
+import { loader as qaSamplingNewLoader } from "~/routes/qa.sampling.new";
+import { loader as adminImportsLoader } from "~/routes/admin.imports._index";
+import { loader as adminApiTokensLoader } from "~/routes/admin.api-tokens";
+import { loader as adminQaSettingsLoader } from "~/routes/admin.qa-settings";
 import { buildRequest, callRoute, signInAs } from "../support/auth";
 
 type Loader = Parameters<typeof callRoute>[0];
@@ -25,7 +45,6 @@ type Loader = Parameters<typeof callRoute>[0];
 const ROUTES: { path: string; loader: Loader; allowed: readonly RoleName[] }[] = [
   { path: "/agent", loader: agentHomeLoader as Loader, allowed: ["agent"] },
   { path: "/trainer", loader: trainerHomeLoader as Loader, allowed: ["trainer"] },
-  { path: "/qa", loader: qaHomeLoader as Loader, allowed: ["qa_inspector"] },
   { path: "/lead", loader: leadHomeLoader as Loader, allowed: ["team_lead"] },
   { path: "/manager", loader: managerHomeLoader as Loader, allowed: ["manager"] },
   { path: "/admin", loader: adminHomeLoader as Loader, allowed: ["admin"] },
@@ -35,6 +54,47 @@ const ROUTES: { path: string; loader: Loader; allowed: readonly RoleName[] }[] =
   { path: "/admin/teams", loader: adminTeamsLoader as Loader, allowed: ["admin"] },
   { path: "/admin/audit", loader: adminAuditLoader as Loader, allowed: ["manager", "admin"] },
   { path: "/admin/jobs", loader: adminJobsLoader as Loader, allowed: ["admin"] },
+  { path: "/agent/reviews", loader: agentReviewsLoader as Loader, allowed: ["agent"] },
+  { path: "/agent/coaching", loader: agentCoachingLoader as Loader, allowed: ["agent"] },
+  { path: "/qa", loader: qaLoader as Loader, allowed: ["qa_inspector", "qa_lead"] },
+  { path: "/qa/queue", loader: qaQueueLoader as Loader, allowed: ["qa_inspector", "qa_lead"] },
+  {
+    path: "/qa/reviews",
+    loader: qaReviewsLoader as Loader,
+    allowed: ["qa_inspector", "qa_lead", "team_lead", "manager"],
+  },
+  {
+    path: "/qa/conversations",
+    loader: qaConversationsLoader as Loader,
+    allowed: ["qa_inspector", "qa_lead", "team_lead", "manager"],
+  },
+  { path: "/qa/disputes", loader: qaDisputesLoader as Loader, allowed: ["qa_inspector", "qa_lead", "manager"] },
+  { path: "/qa/disputes/report", loader: qaDisputesReportLoader as Loader, allowed: ["qa_lead", "manager"] },
+  { path: "/qa/calibration", loader: qaCalibrationLoader as Loader, allowed: ["qa_inspector", "qa_lead", "manager"] },
+  { path: "/qa/calibration/new", loader: qaCalibrationNewLoader as Loader, allowed: ["qa_lead", "manager"] },
+  { path: "/qa/graders", loader: qaGradersLoader as Loader, allowed: ["qa_lead", "manager"] },
+  {
+    path: "/qa/coaching",
+    loader: qaCoachingLoader as Loader,
+    allowed: ["qa_inspector", "qa_lead", "team_lead", "manager"],
+  },
+  {
+    path: "/qa/coaching/new",
+    loader: qaCoachingNewLoader as Loader,
+    allowed: ["qa_inspector", "qa_lead", "team_lead", "manager"],
+  },
+  {
+    path: "/qa/reports",
+    loader: qaReportsLoader as Loader,
+    allowed: ["qa_inspector", "qa_lead", "team_lead", "manager"],
+  },
+  { path: "/qa/rubrics", loader: qaRubricsLoader as Loader, allowed: ["qa_inspector", "qa_lead", "manager"] },
+  { path: "/qa/rubrics/new", loader: qaRubricsNewLoader as Loader, allowed: ["qa_lead", "manager"] },
+  { path: "/qa/sampling", loader: qaSamplingLoader as Loader, allowed: ["qa_lead", "manager"] },
+  { path: "/qa/sampling/new", loader: qaSamplingNewLoader as Loader, allowed: ["qa_lead", "manager"] },
+  { path: "/admin/imports", loader: adminImportsLoader as Loader, allowed: ["admin"] },
+  { path: "/admin/api-tokens", loader: adminApiTokensLoader as Loader, allowed: ["admin"] },
+  { path: "/admin/qa-settings", loader: adminQaSettingsLoader as Loader, allowed: ["admin"] },
   { path: "/account", loader: accountLoader as Loader, allowed: ROLES },
   { path: "/notifications", loader: notificationsLoader as Loader, allowed: ROLES },
 ];
