@@ -9,6 +9,13 @@ import { z } from "zod";
 import { importUsers } from "~/modules/admin/user-import.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { closeDatabase, db } from "~/utils/db.server";
+import { seedQaCalibration } from "./seed/qa-calibration";
+import { seedQaCoaching } from "./seed/qa-coaching";
+import { seedQaConversations } from "./seed/qa-conversations";
+import { seedQaDisputes } from "./seed/qa-disputes";
+import { seedQaReviews } from "./seed/qa-reviews";
+import { seedQaRubrics } from "./seed/qa-rubrics";
+import { seedQaSampling } from "./seed/qa-sampling";
 
 export const DEMO_PASSWORD = "Demo@2026";
 const CONTENT_DIR = path.resolve(import.meta.dirname, "../content");
@@ -21,7 +28,8 @@ export const DEMO_LOGINS = [
   { role: "admin", externalId: "SYS001" },
   { role: "manager", externalId: "M001" },
   { role: "team_lead", externalId: "L201" },
-  { role: "qa_inspector", externalId: "Q001" },
+  { role: "qa_lead", externalId: "Q001" },
+  { role: "qa_inspector", externalId: "Q002" },
   { role: "trainer", externalId: "T001" },
   { role: "agent", externalId: "A2003" },
 ] as const;
@@ -73,7 +81,24 @@ export async function seed() {
   }
   await assignLeads(teams);
   const welcomed = await welcomeNewUsers();
-  return { teams: teams.length, ...imported, welcomed };
+  const qa = await seedQualityInspection();
+  return { teams: teams.length, ...imported, welcomed, qa };
+}
+
+/** The QA story in dependency order: each step reads what the previous ones wrote. Each step is idempotent. */
+async function seedQualityInspection(): Promise<string[]> {
+  const steps = [
+    seedQaRubrics,
+    seedQaConversations,
+    seedQaSampling,
+    seedQaReviews,
+    seedQaDisputes,
+    seedQaCalibration,
+    seedQaCoaching,
+  ];
+  const lines: string[] = [];
+  for (const step of steps) lines.push(await step());
+  return lines;
 }
 
 export function printDemoLogins(baseUrl?: string) {
@@ -92,6 +117,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       console.log(
         `Seeded ${result.teams} teams; users: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged; ${result.welcomed} welcome notifications.`,
       );
+      for (const line of result.qa) console.log(line);
       printDemoLogins();
     })
     .catch((error) => {

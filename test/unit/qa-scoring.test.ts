@@ -236,6 +236,12 @@ describe("scoreReview", () => {
     expect(entry).toEqual({ criterionId: "a", value, score, failed });
   });
 
+  it("never marks a bonus criterion failed: an extra not earned is not a fault", () => {
+    const result = scoreReview([c("a"), c("plus", { bonus: true, maxPoints: 3 })], { a: 1, plus: 0 });
+    expect(result.criteria[1]).toEqual({ criterionId: "plus", value: 0, score: 0, failed: false });
+    expect(result.score).toBe(100);
+  });
+
   it("reports N/A criteria with a null score and not failed", () => {
     const result = scoreReview([c("a", { allowNa: true })], { a: null });
     expect(result.criteria).toEqual([{ criterionId: "a", value: null, score: null, failed: false }]);

@@ -6,7 +6,7 @@
  * - The weighted score is 100 × Σ(score × weight) / Σ(weight) over rated, non-bonus criteria; N/A (null) is left out
  *   of both sums. With nothing rated the weighted score is 100 (nothing was found wanting).
  * - A criterion fails when its fraction is below 0.5 (binary: "fail"). A failed critical criterion (红线) makes the
- *   review 0, bonus included.
+ *   review 0, bonus included. Bonus criteria never fail: an extra not earned is not a fault.
  * - Bonus criteria add fraction × maxPoints points after the weighted score; the result is capped at 100.
  * - Scores are rounded to two decimals for storage and display.
  */
@@ -121,7 +121,7 @@ export function scoreReview(criteria: readonly ScoringCriterion[], ratings: Rati
       continue;
     }
     const score = criterionFraction(criterion, value);
-    const failed = score < FAIL_BELOW;
+    const failed = !criterion.bonus && score < FAIL_BELOW;
     results.push({ criterionId: criterion.id, value, score, failed });
     if (criterion.bonus) {
       bonusPoints += score * (criterion.maxPoints ?? 0);
