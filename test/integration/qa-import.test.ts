@@ -77,6 +77,8 @@ describe("JSON Lines import", () => {
     const stored = await db.conversation.findUniqueOrThrow({
       where: { externalId: "IMP-1" },
       select: {
+        startedAt: true,
+        tags: true,
         messageCount: true,
         handlingSeconds: true,
         firstResponseSeconds: true,
@@ -84,10 +86,12 @@ describe("JSON Lines import", () => {
         teamId: true,
         extra: true,
         primaryAgent: { select: { externalId: true } },
-        messages: { orderBy: { seq: "asc" }, select: { seq: true, sender: true, agentId: true } },
+        messages: { orderBy: { seq: "asc" }, select: { seq: true, sender: true, agentId: true, sentAt: true } },
       },
     });
     // FRT 40 s; second wait 10:01:00 → 10:03:00 = 120 s; handling 5 min.
+    expect(stored.startedAt.toISOString()).toBe("2026-03-01T02:00:00.000Z");
+    expect(stored.tags).toEqual(["退换货"]);
     expect(stored).toMatchObject({
       messageCount: 4,
       handlingSeconds: 300,
@@ -99,6 +103,7 @@ describe("JSON Lines import", () => {
     });
     // An agent message without "agent" is credited to the first listed agent.
     expect(stored.messages[3]!.agentId).not.toBeNull();
+    expect(stored.messages[1]!.sentAt.toISOString()).toBe("2026-03-01T02:00:40.000Z");
   });
 
   it("changes nothing when the same file is imported again", async () => {

@@ -4,12 +4,13 @@
  * A conversation is written whole or not at all: when a chunk's transaction fails, its conversations are retried
  * one per transaction and only the failing ones are rejected.
  */
+import { randomBytes } from "node:crypto";
 import { db, Prisma } from "~/utils/db.server";
 import type { NormalisedConversation } from "./contract";
 import { messagesHash } from "./hash";
 import type { Rejection } from "./limits";
 import { ItemChecker, type SourceItem } from "./pipeline";
-import { resolveConversation, type AgentRef, type ResolvedConversation } from "./resolve";
+import { resolveConversation, type AgentRef, type MessageRow, type ResolvedConversation } from "./resolve";
 
 export interface ImportCounts {
   created: number;
@@ -38,8 +39,8 @@ type Pending = { line: number; conversation: NormalisedConversation };
 const DEFAULT_CHUNK = 250;
 /** A chunk also closes at this many messages, so a run of long conversations stays within memory and time. */
 const CHUNK_MESSAGES = 8_000;
-/** Rows per INSERT: 6 columns each stay well under PostgreSQL's 65,535 bind parameters. */
-const INSERT_ROWS = 5_000;
+/** Messages per INSERT (one array parameter per column, so only the statement size grows). */
+const INSERT_ROWS = 20_000;
 const REJECTION_FLUSH = 500;
 
 type Existing = { id: string; externalId: string; contentHash: string };
@@ -168,7 +169,7 @@ export class ConversationWriter {
     await db.$transaction(
       async (tx) => {
         const agentRows: { conversationId: string; userId: string }[] = [];
-        const messageRows: Prisma.MessageCreateManyInput[] = [];
+        const messageRows: (MessageRow & { conversationId: string })[] = [];
         const collect = (conversationId: string, conversation: ResolvedConversation, withMessages: boolean) => {
           for (const userId of conversation.agentIds) agentRows.push({ conversationId, userId });
           if (!withMessages) return;
@@ -177,12 +178,9 @@ export class ConversationWriter {
         };
 
         if (creates.length > 0) {
-          const ids = await tx.conversation.createManyAndReturn({
-            data: creates.map((conversation) => this.conversationData(conversation)),
-            select: { id: true, externalId: true },
-          });
-          const idOf = new Map(ids.map((row) => [row.externalId, row.id]));
-          for (const conversation of creates) collect(idOf.get(conversation.row.externalId)!, conversation, true);
+          const ids = creates.map(() => newId());
+          await insertConversations(tx, ids, creates, this.options.batchId);
+          creates.forEach((conversation, index) => collect(ids[index]!, conversation, true));
         }
         if (updates.length > 0) {
           const replaceMessages = updates.filter(({ id }) => !keepMessages.has(id)).map(({ id }) => id);
@@ -198,7 +196,7 @@ export class ConversationWriter {
         }
         if (agentRows.length > 0) await tx.conversationAgent.createMany({ data: agentRows, skipDuplicates: true });
         for (let start = 0; start < messageRows.length; start += INSERT_ROWS) {
-          await tx.message.createMany({ data: messageRows.slice(start, start + INSERT_ROWS) });
+          await insertMessages(tx, messageRows.slice(start, start + INSERT_ROWS));
         }
         await tx.importBatch.update({
           where: { id: this.options.batchId },
@@ -258,4 +256,64 @@ export class ConversationWriter {
     await this.saveRejections(db);
     await db.importBatch.update({ where: { id: this.options.batchId }, data });
   }
+}
+
+/** cuid-shaped ids ("c" + 24 base-36 characters): the rows are inserted with SQL, so Prisma does not make them. */
+function newId(): string {
+  const bytes = randomBytes(16);
+  let value = 0n;
+  for (const byte of bytes) value = (value << 8n) | BigInt(byte);
+  return `c${value.toString(36).padStart(25, "0").slice(-24)}`;
+}
+
+/*
+ * Bulk inserts as INSERT … SELECT FROM unnest(arrays): one parameter per column whatever the row count. Measured
+ * several times faster than createMany, which builds a bind parameter per value. Timestamps travel as ISO strings
+ * (UTC) into timestamp(3) columns, as Prisma stores DateTime; tags travel as JSON text (unnest would flatten a
+ * two-dimensional array).
+ */
+async function insertConversations(
+  tx: Transaction,
+  ids: string[],
+  conversations: ResolvedConversation[],
+  batchId: string,
+) {
+  const rows = conversations.map((conversation) => conversation.row);
+  await tx.$executeRaw`
+    INSERT INTO "Conversation" (
+      id, "externalId", channel, "startedAt", "endedAt", "customerRef", csat, resolved, complaint, converted,
+      "orderValue", tags, extra, "messageCount", "handlingSeconds", "firstResponseSeconds", "longestWaitSeconds",
+      "primaryAgentId", "teamId", "contentHash", "importBatchId", "importedAt", "updatedAt")
+    SELECT u.id, u.external_id, u.channel::"Channel", u.started_at::timestamp(3), u.ended_at::timestamp(3),
+      u.customer_ref, u.csat, u.resolved, u.complaint, u.converted, u.order_value::decimal(12, 2),
+      ARRAY(SELECT jsonb_array_elements_text(u.tags::jsonb)), u.extra::jsonb, u.message_count, u.handling_seconds,
+      u.first_response_seconds, u.longest_wait_seconds, u.primary_agent_id, u.team_id, u.content_hash,
+      ${batchId}, now(), now()
+    FROM unnest(
+      ${ids}::text[], ${rows.map((row) => row.externalId)}::text[], ${rows.map((row) => row.channel)}::text[],
+      ${rows.map((row) => row.startedAt.toISOString())}::text[],
+      ${rows.map((row) => row.endedAt?.toISOString() ?? null)}::text[],
+      ${rows.map((row) => row.customerRef)}::text[], ${rows.map((row) => row.csat)}::int[],
+      ${rows.map((row) => row.resolved)}::boolean[], ${rows.map((row) => row.complaint)}::boolean[],
+      ${rows.map((row) => row.converted)}::boolean[], ${rows.map((row) => row.orderValue)}::text[],
+      ${rows.map((row) => JSON.stringify(row.tags))}::text[],
+      ${rows.map((row) => (row.extra === null ? null : JSON.stringify(row.extra)))}::text[],
+      ${rows.map((row) => row.messageCount)}::int[], ${rows.map((row) => row.handlingSeconds)}::int[],
+      ${rows.map((row) => row.firstResponseSeconds)}::int[], ${rows.map((row) => row.longestWaitSeconds)}::int[],
+      ${rows.map((row) => row.primaryAgentId)}::text[], ${rows.map((row) => row.teamId)}::text[],
+      ${rows.map((row) => row.contentHash)}::text[]
+    ) AS u(id, external_id, channel, started_at, ended_at, customer_ref, csat, resolved, complaint, converted,
+      order_value, tags, extra, message_count, handling_seconds, first_response_seconds, longest_wait_seconds,
+      primary_agent_id, team_id, content_hash)`;
+}
+
+async function insertMessages(tx: Transaction, rows: (MessageRow & { conversationId: string })[]) {
+  await tx.$executeRaw`
+    INSERT INTO "Message" ("conversationId", seq, sender, "agentId", "sentAt", text)
+    SELECT u.conversation_id, u.seq, u.sender::"MessageSender", u.agent_id, u.sent_at::timestamp(3), u.text
+    FROM unnest(
+      ${rows.map((row) => row.conversationId)}::text[], ${rows.map((row) => row.seq)}::int[],
+      ${rows.map((row) => row.sender)}::text[], ${rows.map((row) => row.agentId)}::text[],
+      ${rows.map((row) => row.sentAt.toISOString())}::text[], ${rows.map((row) => row.text)}::text[]
+    ) AS u(conversation_id, seq, sender, agent_id, sent_at, text)`;
 }
