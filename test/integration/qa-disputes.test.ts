@@ -283,34 +283,35 @@ describe("the full path: open → partly accepted → escalated → accepted", (
     expect(result.data).toEqual({ message: "already-escalated" });
   });
 
-  it("lets the arbitrator decide only the rejected item; accept empathy at 2 → score 80, passed, accepted", async () => {
+  it("lets the arbitrator decide what the inspector did not fully grant; accepting both as proposed → 100, accepted", async () => {
     const view = await callRoute(disputeLoader, buildRequest(`/qa/disputes/${disputeId}`, { cookie: lead.cookie }), {
       disputeId,
     });
     const ids = await itemIds(disputeId);
-    expect(view.data).toMatchObject({ canDecide: true, stage: 2, pendingItemIds: [ids[c.empathy]] });
-    expect(
-      (await decide(disputeId, [{ itemId: ids[c.empathy]!, decision: "accept", value: "2" }], "ok", inspector)).status,
-    ).toBe(403);
-
-    const result = await decide(
-      disputeId,
-      [{ itemId: ids[c.empathy]!, decision: "accept", value: "2" }],
-      "有安抚动作但不够充分，改为 2 分。",
-      lead,
+    // accuracy was granted 4 of the proposed 5 (partly), empathy was rejected; greeting was granted as proposed
+    expect(view.data).toMatchObject({ canDecide: true, stage: 2 });
+    expect([...(view.data as { pendingItemIds: string[] }).pendingItemIds].sort()).toEqual(
+      [ids[c.accuracy], ids[c.empathy]].sort(),
     );
+    const decisions = [
+      { itemId: ids[c.accuracy]!, decision: "accept" as const, value: "5" },
+      { itemId: ids[c.empathy]!, decision: "accept" as const, value: "3" },
+    ];
+    expect((await decide(disputeId, decisions, "ok", inspector)).status).toBe(403);
+
+    const result = await decide(disputeId, decisions, "运费说明完整准确，开场已致歉安抚，按申诉改分。", lead);
     expect(result.status).toBe(302);
-    // empathy 2/3 → 0.5: 100 × (1 + 1.5 + 0.5 + 1) / 5 = 80, at the pass mark
+    // accuracy 5 → 1 (w2), empathy 3 → 1: 100 × (1 + 2 + 1 + 1) / 5 = 100
     const state = await reviewState(reviewId);
-    expect(state).toMatchObject({ score: 80, passed: true });
-    expect(state.values[c.empathy]).toBe(2);
-    expect(state.values[c.accuracy]).toBe(4);
+    expect(state).toMatchObject({ score: 100, passed: true });
+    expect(state.values[c.empathy]).toBe(3);
+    expect(state.values[c.accuracy]).toBe(5);
     const dispute = await latestDispute(reviewId);
     expect(dispute).toMatchObject({
       status: "accepted",
       firstOutcome: "partly_accepted",
       scoreBefore: 40,
-      scoreAfter: 80,
+      scoreAfter: 100,
       resolvedById: lead.user.id,
     });
     const actions = await db.auditLog.groupBy({
@@ -336,10 +337,12 @@ describe("the full path: open → partly accepted → escalated → accepted", (
       disputes: { status: string; items: { criterionId: string; firstDecision: unknown; decided: unknown }[] }[];
       abilities: { dispute: { allowed: boolean }; escalate: { allowed: boolean }; acknowledge: { allowed: boolean } };
     };
-    expect(view.review.score).toBe(80);
+    expect(view.review.score).toBe(100);
     expect(view.disputes[0]!.status).toBe("accepted");
     const empathy = view.disputes[0]!.items.find((item) => item.criterionId === c.empathy)!;
-    expect(empathy).toMatchObject({ firstDecision: { accepted: false, value: null }, decided: 2 });
+    expect(empathy).toMatchObject({ firstDecision: { accepted: false, value: null }, decided: 3 });
+    const accuracy = view.disputes[0]!.items.find((item) => item.criterionId === c.accuracy)!;
+    expect(accuracy).toMatchObject({ firstDecision: { accepted: true, value: 4 }, decided: 5 });
     expect(view.abilities).toMatchObject({
       dispute: { allowed: false },
       escalate: { allowed: false },

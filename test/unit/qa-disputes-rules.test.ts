@@ -9,6 +9,8 @@ import {
   checkDisputeItems,
   chooseArbitrator,
   deriveOutcome,
+  isFullyAccepted,
+  type DecidedItem,
   disputeDeadline,
   isOverdue,
   reasonError,
@@ -173,16 +175,30 @@ describe("acknowledging", () => {
 });
 
 describe("outcome", () => {
-  const cases: [boolean[], string][] = [
-    [[true], "accepted"],
-    [[true, true, true], "accepted"],
-    [[false], "rejected"],
-    [[false, false], "rejected"],
-    [[true, false], "partly_accepted"],
-    [[false, false, true], "partly_accepted"],
+  const yes = (proposedValue: number | null = null, decidedValue: number | null = proposedValue ?? 1) => ({
+    accepted: true,
+    proposedValue,
+    decidedValue,
+  });
+  const no = { accepted: false, proposedValue: 5, decidedValue: null };
+  const cases: [string, DecidedItem[], string][] = [
+    ["one item accepted as proposed", [yes(5)], "accepted"],
+    ["accepted without a proposal", [yes(null, 3)], "accepted"],
+    ["every item accepted", [yes(5), yes(1), yes(null, 2)], "accepted"],
+    ["one item rejected", [no], "rejected"],
+    ["every item rejected", [no, no], "rejected"],
+    ["one accepted, one rejected", [yes(5), no], "partly_accepted"],
+    ["two rejected, one accepted", [no, no, yes(4)], "partly_accepted"],
+    ["one item granted below the proposal (asked 5, got 4)", [yes(5, 4)], "partly_accepted"],
   ];
-  it.each(cases)("%j → %s", (decisions, outcome) => expect(deriveOutcome(decisions)).toBe(outcome));
+  it.each(cases)("%s → %s", (_name, items, outcome) => expect(deriveOutcome(items)).toBe(outcome));
   it("needs at least one decision", () => expect(() => deriveOutcome([])).toThrow(RangeError));
+  it("counts an item fully accepted only at the proposal", () => {
+    expect(isFullyAccepted(yes(5))).toBe(true);
+    expect(isFullyAccepted(yes(5, 4))).toBe(false);
+    expect(isFullyAccepted(no)).toBe(false);
+    expect(isFullyAccepted({ accepted: null, proposedValue: 5, decidedValue: null })).toBe(false);
+  });
 });
 
 describe("SLA", () => {

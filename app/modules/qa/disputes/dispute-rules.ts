@@ -167,12 +167,26 @@ export function canAcknowledge(input: {
   return OK;
 }
 
-/** All items accepted → accepted; none → rejected; otherwise partly accepted. */
-export function deriveOutcome(accepted: readonly boolean[]): DisputeOutcome {
-  if (accepted.length === 0) throw new RangeError("an outcome needs at least one decided item");
-  const count = accepted.filter(Boolean).length;
-  if (count === accepted.length) return "accepted";
-  if (count === 0) return "rejected";
+/** A decided item as stored: values in the stored encoding, compared as they are. */
+export interface DecidedItem {
+  accepted: boolean | null;
+  proposedValue: number | null;
+  decidedValue: number | null;
+}
+
+/**
+ * An item is fully accepted when it was accepted at the agent's proposal (or without one). Accepted at another
+ * value — the agent asked for 5, the inspector grants 4 — it is only partly accepted and can still be escalated.
+ */
+export function isFullyAccepted(item: DecidedItem): boolean {
+  return item.accepted === true && (item.proposedValue === null || item.decidedValue === item.proposedValue);
+}
+
+/** Every item fully accepted → accepted; nothing accepted → rejected; otherwise partly accepted. */
+export function deriveOutcome(items: readonly DecidedItem[]): DisputeOutcome {
+  if (items.length === 0) throw new RangeError("an outcome needs at least one decided item");
+  if (items.every(isFullyAccepted)) return "accepted";
+  if (items.every((item) => item.accepted !== true)) return "rejected";
   return "partly_accepted";
 }
 

@@ -19,6 +19,7 @@ import {
   checkDisputeItems,
   chooseArbitrator,
   deriveOutcome,
+  isFullyAccepted,
   NA_VALUE,
   reasonError,
   RESPONSE_MAX_LENGTH,
@@ -252,7 +253,7 @@ export async function decideDispute(
         firstDecidedAt: true,
         escalatedAt: true,
         reviewId: true,
-        items: { select: { id: true, criterionId: true, proposedValue: true, accepted: true } },
+        items: { select: { id: true, criterionId: true, proposedValue: true, accepted: true, decidedValue: true } },
       },
     });
     const check = canDecide({ dispute, userId: actor.id });
@@ -270,7 +271,8 @@ export async function decideDispute(
     const current = new Map(review.scores.map((score) => [score.criterionId, score.value]));
 
     const stage = dispute.status === "escalated" ? 2 : 1;
-    const pendingItems = stage === 1 ? dispute.items : dispute.items.filter((item) => item.accepted === false);
+    // The arbitrator decides what the inspector did not fully grant.
+    const pendingItems = stage === 1 ? dispute.items : dispute.items.filter((item) => !isFullyAccepted(item));
     const pending = pendingItems.map((item) => ({
       id: item.id,
       criterion: criterionById.get(item.criterionId)!,
@@ -303,11 +305,16 @@ export async function decideDispute(
       });
     }
 
-    const finalAccepted = dispute.items.map((item) => {
+    const finalItems = dispute.items.map((item) => {
       const decision = decisionCheck.decisions.find((entry) => entry.itemId === item.id);
-      return decision ? decision.accept : item.accepted === true;
+      if (!decision) return item;
+      return {
+        accepted: decision.accept,
+        proposedValue: item.proposedValue,
+        decidedValue: decision.accept ? toStored(decision.value) : null,
+      };
     });
-    const outcome = deriveOutcome(finalAccepted);
+    const outcome = deriveOutcome(finalItems);
     const updated = await tx.dispute.updateMany({
       where: { id: dispute.id, status: dispute.status, handlerId: actor.id },
       data: {
@@ -360,8 +367,8 @@ export async function decideDispute(
         userId: dispute.agentId,
         kind: "dispute-decided",
         params: {
-          accepted: finalAccepted.filter(Boolean).length,
-          total: finalAccepted.length,
+          accepted: finalItems.filter((item) => item.accepted === true).length,
+          total: finalItems.length,
           before: review.score ?? 0,
           after: scoreAfter,
         },

@@ -64,7 +64,12 @@ export async function loadDisputeForViewer(disputeId: string, viewer: Pick<Sessi
   });
   const stage = dispute.status === "escalated" ? 2 : 1;
   const pendingItemIds = decide.ok
-    ? dispute.items.filter((item) => stage === 1 || item.accepted === false).map((item) => item.id)
+    ? dispute.items
+        .filter(
+          (item) =>
+            stage === 1 || !(item.accepted === true && (item.proposed === null || item.decided === item.proposed)),
+        )
+        .map((item) => item.id)
     : [];
   return {
     review: {
