@@ -45,44 +45,46 @@ function DisputeEntry({ dispute, criteria }: { dispute: DisputeView; criteria: M
           <span className="text-slate-500">{t("history.handler", { name: dispute.handler.name })}</span>
         ) : null}
       </div>
-      <table className="table-base">
-        <thead>
-          <tr>
-            <th scope="col">{t("scorecard.criterion")}</th>
-            <th scope="col">{t("history.reason")}</th>
-            <th scope="col">{t("history.proposed")}</th>
-            <th scope="col">{t("history.decision")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {dispute.items.map((item) => (
-            <tr key={item.id}>
-              <td className="font-medium text-slate-900">{item.criterionName}</td>
-              <td className="max-w-xs whitespace-pre-line text-slate-700">{item.reason}</td>
-              <td>{item.proposed === null ? t("history.noProposal") : label(item.criterionId, item.proposed)}</td>
-              <td>
-                {item.firstDecision ? (
-                  <span className="block text-xs text-slate-500">
-                    {t("history.stage1")}{" "}
-                    {item.firstDecision.accepted
-                      ? t("history.acceptedAs", { value: label(item.criterionId, item.firstDecision.value) })
-                      : t("history.rejected")}
-                  </span>
-                ) : null}
-                {item.accepted === null ? (
-                  <span className="text-slate-400">{t("history.pending")}</span>
-                ) : item.accepted ? (
-                  <span className="text-emerald-700">
-                    {t("history.acceptedAs", { value: label(item.criterionId, item.decided) })}
-                  </span>
-                ) : (
-                  <span className="text-rose-600">{t("history.rejected")}</span>
-                )}
-              </td>
+      <div className="overflow-x-auto">
+        <table className="table-base">
+          <thead>
+            <tr>
+              <th scope="col">{t("scorecard.criterion")}</th>
+              <th scope="col">{t("history.reason")}</th>
+              <th scope="col">{t("history.proposed")}</th>
+              <th scope="col">{t("history.decision")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {dispute.items.map((item) => (
+              <tr key={item.id}>
+                <td className="font-medium text-slate-900">{item.criterionName}</td>
+                <td className="min-w-48 max-w-xs whitespace-pre-line break-words text-slate-700">{item.reason}</td>
+                <td>{item.proposed === null ? t("history.noProposal") : label(item.criterionId, item.proposed)}</td>
+                <td>
+                  {item.firstDecision ? (
+                    <span className="block text-xs text-slate-500">
+                      {t("history.stage1")}{" "}
+                      {item.firstDecision.accepted
+                        ? t("history.acceptedAs", { value: label(item.criterionId, item.firstDecision.value) })
+                        : t("history.rejected")}
+                    </span>
+                  ) : null}
+                  {item.accepted === null ? (
+                    <span className="text-slate-400">{t("history.pending")}</span>
+                  ) : item.accepted ? (
+                    <span className="text-emerald-700">
+                      {t("history.acceptedAs", { value: label(item.criterionId, item.decided) })}
+                    </span>
+                  ) : (
+                    <span className="text-rose-600">{t("history.rejected")}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <dl className="grid gap-2 sm:grid-cols-2">
         {dispute.firstResponse ? (
           <Note

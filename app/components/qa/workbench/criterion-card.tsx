@@ -13,7 +13,9 @@ export function CriterionMarkers({ criterion }: { criterion: RubricCriterionView
           {t("criterion.bonus", { points: criterion.maxPoints ?? 0 })}
         </span>
       ) : (
-        <span className="badge bg-slate-100 text-slate-600">{t("criterion.weight", { weight: criterion.weight })}</span>
+        <span className="badge shrink-0 whitespace-nowrap bg-slate-100 text-slate-600">
+          {t("criterion.weight", { weight: criterion.weight })}
+        </span>
       )}
       {criterion.allowNa ? <span className="badge bg-slate-100 text-slate-500">{t("criterion.naAllowed")}</span> : null}
     </span>
