@@ -131,8 +131,40 @@ const PINNED_TEXTS = [
   "客户已经第二次追问，这里应先致歉并说明处理进度。",
 ];
 
-function rate(criterion: RubricCriterionView, draw: () => number, quality: number, redLine: boolean): number | null {
+/** Response times as the transcript shows them. */
+interface Timing {
+  firstResponseSeconds: number | null;
+  longestWaitSeconds: number | null;
+}
+
+/**
+ * The responsiveness criteria follow the figures the workbench shows, by the rubrics' own guidance
+ * (first response ≤ 30 s / 60 s / 120 s; longest wait ≤ 60 s / 3 min / 5 min), so a slow reply never gets full marks.
+ */
+function timedFraction(key: string, timing: Timing): number | null {
+  const bucket = (seconds: number | null, limits: [number, number, number]) => {
+    if (seconds === null) return null;
+    const index = limits.findIndex((limit) => seconds <= limit);
+    return index === -1 ? 0 : 1 - index / 3;
+  };
+  if (key === "first-response") return bucket(timing.firstResponseSeconds, [30, 60, 120]);
+  if (key === "response-interval") return bucket(timing.longestWaitSeconds, [60, 180, 300]);
+  return null;
+}
+
+function rate(
+  criterion: RubricCriterionView,
+  draw: () => number,
+  quality: number,
+  redLine: boolean,
+  timing: Timing,
+): number | null {
   const { min, max } = scaleBounds(criterion.scale, criterion.maxPoints);
+  const timed = criterion.bonus || criterion.critical ? null : timedFraction(criterion.key, timing);
+  if (timed !== null) {
+    draw(); // keep the draw sequence of the other criteria stable
+    return Math.round(min + timed * (max - min));
+  }
   if (criterion.bonus) {
     const roll = draw();
     if (roll < 0.25) return max;
@@ -149,6 +181,7 @@ function buildDraft(
   rubric: RubricVersionView,
   seed: number,
   redLine: boolean,
+  timing: Timing,
 ): { draft: ReviewDraft; failed: RubricCriterionView[] } {
   const draw = random(seed);
   // One review in eight is a weak conversation; the rest range from fair to excellent.
@@ -158,7 +191,7 @@ function buildDraft(
   const draft: ReviewDraft = { ratings: {}, comments: {}, summary: "" };
   const failed: RubricCriterionView[] = [];
   for (const criterion of rubric.criteria) {
-    const value = rate(criterion, draw, quality, criterion === breached);
+    const value = rate(criterion, draw, quality, criterion === breached, timing);
     draft.ratings[criterion.id] = value;
     if (value === null || criterion.bonus) continue;
     if (criterionFraction(criterion, value) < FAIL_BELOW) {
@@ -207,6 +240,8 @@ export async function seedQaReviews(): Promise<string> {
           id: true,
           externalId: true,
           startedAt: true,
+          firstResponseSeconds: true,
+          longestWaitSeconds: true,
           messages: { where: { sender: "agent" }, orderBy: { seq: "asc" }, take: 1, select: { id: true } },
         },
       },
@@ -249,7 +284,7 @@ export async function seedQaReviews(): Promise<string> {
     const seed = hash(`ratings:${externalId}`);
     const actor = { id: review.inspectorId, permissions: inspectorPermissions };
     const rubric = await rubricOf(review.rubricVersionId);
-    const { draft, failed } = buildDraft(rubric, seed, redLines.has(review.id));
+    const { draft, failed } = buildDraft(rubric, seed, redLines.has(review.id), review.conversation);
 
     if (bucket < SUBMIT_BELOW) {
       const firstAgentMessage = review.conversation.messages[0];
