@@ -34,7 +34,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     page.mode === "score" ? "qa-review:workbench.title" : "qa-review:readOnly.title",
     { conversation: page.transcript.conversation.externalId },
   );
-  return { ...page, pageTitle: title };
+  // A submitted regular review is where coaching starts (qa.coaching.new?review=…); that page checks the agent's team.
+  const canCoach = userCan(user, "create:coaching:team");
+  return { ...page, canCoach, pageTitle: title };
 }
 
 /** Autosaves must not reload the transcript every few seconds; everything else refreshes the page data. */
@@ -92,8 +94,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReviewPage() {
-  const { t } = useTranslation(["qa-review", "common"]);
+  const { t } = useTranslation(["qa-review", "qa-coaching", "common"]);
   const page = useLoaderData<typeof loader>();
+  const coachable =
+    page.mode === "read" && page.canCoach && page.header.kind === "regular" && page.header.status === "submitted";
   const title =
     page.mode === "score"
       ? t("qa-review:workbench.title", { conversation: page.transcript.conversation.externalId })
@@ -103,9 +107,16 @@ export default function ReviewPage() {
       <PageHeader
         title={title}
         actions={
-          <Link to={page.mode === "score" ? "/qa/queue" : "/qa/reviews"} className="btn-ghost">
-            {t("common:actions.back")}
-          </Link>
+          <>
+            {coachable ? (
+              <Link to={`/qa/coaching/new?review=${page.header.id}`} className="btn-secondary">
+                {t("qa-coaching:new.title")}
+              </Link>
+            ) : null}
+            <Link to={page.mode === "score" ? "/qa/queue" : "/qa/reviews"} className="btn-ghost">
+              {t("common:actions.back")}
+            </Link>
+          </>
         }
       />
       {page.mode === "score" ? <ScoringWorkbench key={page.header.id} data={page} /> : <ReviewReadOnly data={page} />}
