@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, csvDocument } from "~/modules/qa/reports/csv";
+import { csvCell, csvDocument } from "~/utils/csv";
 import {
   addDays,
   bucketLabel,

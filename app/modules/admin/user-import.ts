@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { ROLES, type RoleName } from "~/modules/identity/permissions";
+import { csvRow } from "~/utils/csv";
 
 export const USER_IMPORT_HEADERS = [
   "externalId",
@@ -190,14 +191,8 @@ export function buildExampleCsv(): string {
   return toCsv([[...USER_IMPORT_HEADERS], ...EXAMPLE_ROWS]);
 }
 
-function csvCell(value: string) {
-  // A leading = + - @ would run as a formula when the file is opened in a spreadsheet.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export function toCsv(rows: string[][]): string {
-  return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return rows.map(csvRow).join("\r\n") + "\r\n";
 }
 
 /** The error report as CSV (line, field, value, message); `translate` renders the message keys. */

@@ -1,3 +1,4 @@
+import { csvDocument } from "~/utils/csv";
 import { auditRange } from "~/modules/admin/audit-filters";
 import { parseCalendarDate } from "~/modules/admin/user-import";
 import { meanOf } from "~/modules/qa/agreement";
@@ -179,36 +180,22 @@ async function calibrationFigures(range: { from: Date; to: Date }) {
   return figures;
 }
 
-function csvCell(value: string | number | null): string {
-  if (value === null) return "";
-  const text = String(value);
-  // Quote always, and neutralise leading formula characters so spreadsheets never evaluate a name.
-  const safe = /^[=+\-@]/.test(text) && typeof value === "string" ? `'${text}` : text;
-  return `"${safe.replaceAll('"', '""')}"`;
-}
-
 export function graderReportCsv(rows: GraderRow[], headers: string[]): string {
   const round = (value: number | null, digits: number) => (value === null ? null : Number(value.toFixed(digits)));
-  const lines = [
-    headers.map(csvCell).join(","),
-    ...rows.map((row) =>
-      [
-        row.externalId,
-        row.name,
-        row.reviews,
-        round(row.avgGradingSeconds, 0),
-        round(row.avgScore, 2),
-        row.sessions,
-        round(row.alignment === null ? null : row.alignment * 100, 1),
-        round(row.leniency, 2),
-        row.disputeItemsDecided,
-        row.disputeItemsAccepted,
-        round(row.acceptanceRate === null ? null : row.acceptanceRate * 100, 1),
-      ]
-        .map(csvCell)
-        .join(","),
-    ),
-  ];
-  // BOM so Excel opens the Chinese names as UTF-8.
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return csvDocument(
+    headers,
+    rows.map((row) => [
+      row.externalId,
+      row.name,
+      row.reviews,
+      round(row.avgGradingSeconds, 0),
+      round(row.avgScore, 2),
+      row.sessions,
+      round(row.alignment === null ? null : row.alignment * 100, 1),
+      round(row.leniency, 2),
+      row.disputeItemsDecided,
+      row.disputeItemsAccepted,
+      round(row.acceptanceRate === null ? null : row.acceptanceRate * 100, 1),
+    ]),
+  );
 }

@@ -1,5 +1,7 @@
 /** Pure pieces of the disputes report: the date range, rates and CSV text. */
 
+import { csvDocument } from "~/utils/csv";
+
 export const MAX_RANGE_DAYS = 366;
 export const DEFAULT_RANGE_DAYS = 30;
 
@@ -52,17 +54,9 @@ export function rate(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;
 }
 
-function csvCell(value: string | number | null | undefined) {
-  if (value === null || value === undefined) return "";
-  const text = String(value);
-  // Leading =, +, -, @ would run as formulas in spreadsheet programs.
-  const safe = /^[=+\-@]/.test(text) && typeof value === "string" ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** RFC 4180 CSV with CRLF line ends and a BOM, so spreadsheet programs read Chinese as UTF-8. */
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]) {
-  return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
+  return csvDocument(header, rows);
 }
 
 /** Rates as percentages with one decimal for CSV cells; empty when undefined. */

@@ -1,6 +1,6 @@
 /** CSV exports of the report tables, for the same filters the page shows (every row, not one page). */
 import type { TFunction } from "i18next";
-import { csvDocument, type CsvValue } from "./csv";
+import { csvDocument, type CsvValue } from "~/utils/csv";
 import type { ExportType, ReportFilter } from "./filters";
 import { percent, round } from "./rates";
 import {
