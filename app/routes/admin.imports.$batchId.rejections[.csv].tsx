@@ -2,14 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getT } from "~/modules/i18n/i18n.server";
 import { requirePermission } from "~/modules/identity/session.server";
 import { allRejections, getImportBatch } from "~/modules/qa/import/batches.server";
+import { csvRow } from "~/utils/csv";
 import { notFound } from "~/utils/http.server";
-
-function cell(value: string | number | null) {
-  const text = value === null ? "" : String(value);
-  // A leading =, +, - or @ would run as a formula in Excel.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
 
 /** The batch's rejections as CSV (UTF-8 with BOM for Excel), streamed a page at a time. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -28,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       const next = await pages.next();
       if (next.done) return controller.close();
       const lines = next.value.map((row) =>
-        [row.line, row.externalId, row.reason, t(`qa-import:rejections.${row.reason}`), row.detail].map(cell).join(","),
+        csvRow([row.line, row.externalId, row.reason, t(`qa-import:rejections.${row.reason}`), row.detail]),
       );
       controller.enqueue(encoder.encode(`${lines.join("\r\n")}\r\n`));
     },
