@@ -2,7 +2,9 @@ import { mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { jobsMode } from "~/modules/jobs/queue.server";
 import { hashToken } from "~/modules/qa/api-tokens.server";
+import { importStoredFile } from "~/modules/qa/import/import.server";
 import type { Transcript } from "~/modules/qa/transcript.server";
 import { action as tokensAction, loader as tokensLoader } from "~/routes/admin.api-tokens";
 import { loader as batchLoader } from "~/routes/admin.imports.$batchId";
@@ -242,6 +244,14 @@ describe("upload page", () => {
     expect(result.status).toBe(302);
     const batchId = result.location!.split("/").pop()!;
 
+    // With Redis the job waits in BullMQ for a worker process: run its handler here, as the worker would.
+    if (jobsMode() === "bullmq") {
+      const run = await db.jobRun.findFirstOrThrow({
+        where: { name: "qa.import-conversations" },
+        orderBy: { queuedAt: "desc" },
+      });
+      await importStoredFile(batchId, { jobRunId: run.id });
+    }
     let batch = await db.importBatch.findUniqueOrThrow({ where: { id: batchId } });
     for (let attempt = 0; attempt < 100 && (batch.status === "queued" || batch.status === "running"); attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 50));
