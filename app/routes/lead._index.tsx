@@ -9,6 +9,8 @@ import { Pagination } from "~/components/pagination";
 import { PeopleTable } from "~/components/people-table";
 import { requirePermission } from "~/modules/identity/session.server";
 import { recentHires, teamRoster, teamsLedBy } from "~/modules/org/directory.server";
+import { teamQaSummary } from "~/modules/qa/team-summary.server";
+import { TeamQaSummary } from "~/components/qa/team-qa-summary";
 import { readPagination } from "~/utils/pagination";
 
 const NEW_HIRE_WINDOW_DAYS = 90;
@@ -21,9 +23,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const teams = await teamsLedBy(user.id);
   const teamIds = teams.map((team) => team.id);
   const since = new Date(Date.now() - NEW_HIRE_WINDOW_DAYS * 86400000);
-  const [roster, hires] = await Promise.all([
+  const [roster, hires, qa] = await Promise.all([
     teamRoster(teamIds, page, pageSize),
     recentHires(since, { teamIds, take: 100 }),
+    teamQaSummary(teamIds),
   ]);
   return {
     pageTitle: await pageTitle(request, "home:lead.title"),
@@ -39,12 +42,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page,
     pageSize,
     newHires: hires.length,
+    qa,
   };
 }
 
 export default function LeadHome() {
   const { t } = useTranslation(["home", "common"]);
-  const { teams, roster, total, page, pageSize, newHires } = useLoaderData<typeof loader>();
+  const { teams, roster, total, page, pageSize, newHires, qa } = useLoaderData<typeof loader>();
   const active = teams.reduce((sum, team) => sum + team.active, 0);
   return (
     <div className="space-y-6">
@@ -61,6 +65,7 @@ export default function LeadHome() {
           hint={t("home:lead.newHiresHint", { days: NEW_HIRE_WINDOW_DAYS })}
         />
       </div>
+      <TeamQaSummary summary={qa} showDisputes={false} />
       <section className="card overflow-hidden" aria-labelledby="roster">
         <div className="border-b border-slate-100 px-5 py-4">
           <h2 id="roster" className="font-semibold text-slate-900">

@@ -8,6 +8,8 @@ import { PageHeader, StatCard } from "~/components/page-header";
 import { TenureChart } from "~/components/tenure-chart";
 import { requirePermission } from "~/modules/identity/session.server";
 import { teamOverview } from "~/modules/org/directory.server";
+import { teamQaSummary } from "~/modules/qa/team-summary.server";
+import { TeamQaSummary } from "~/components/qa/team-qa-summary";
 
 export const meta = titleFromLoader;
 
@@ -16,12 +18,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     pageTitle: await pageTitle(request, "home:manager.title"),
     teams: await teamOverview(new Date()),
+    qa: await teamQaSummary(null),
   };
 }
 
 export default function ManagerHome() {
   const { t } = useTranslation(["home", "common"]);
-  const { teams } = useLoaderData<typeof loader>();
+  const { teams, qa } = useLoaderData<typeof loader>();
   const sum = (key: "active" | "over3y" | "hiredLast90d") => teams.reduce((total, team) => total + team[key], 0);
   return (
     <div className="space-y-6">
@@ -32,6 +35,7 @@ export default function ManagerHome() {
         <StatCard label={t("home:manager.veterans")} value={sum("over3y")} hint={t("home:manager.veteransHint")} />
         <StatCard label={t("home:manager.hiredLast90d")} value={sum("hiredLast90d")} />
       </div>
+      <TeamQaSummary summary={qa} showDisputes />
       <section className="card p-5" aria-labelledby="tenure-heading">
         <h2 id="tenure-heading" className="mb-4 font-semibold text-slate-900">
           {t("home:manager.tenureChart")}
