@@ -27,6 +27,16 @@ export const NAVIGATION: NavSection[] = [
     ],
   },
   {
+    titleKey: "nav.sections.lead",
+    items: [{ to: "/lead", labelKey: "nav.leadHome", icon: "users", permission: "view:lead-home:team", end: true }],
+  },
+  {
+    titleKey: "nav.sections.manager",
+    items: [
+      { to: "/manager", labelKey: "nav.managerHome", icon: "chart", permission: "view:manager-home:any", end: true },
+    ],
+  },
+  {
     titleKey: "nav.sections.qa",
     items: [
       { to: "/qa", labelKey: "nav.qaHome", icon: "check", permission: "view:qa-home:any", end: true },
@@ -50,16 +60,6 @@ export const NAVIGATION: NavSection[] = [
       { to: "/qa/reports", labelKey: "nav.qaReports", icon: "chart", permission: "read:qa-report:team" },
       { to: "/qa/rubrics", labelKey: "nav.rubrics", icon: "clipboard", permission: "read:rubric:any" },
       { to: "/qa/sampling", labelKey: "nav.sampling", icon: "clock", permission: "manage:sampling-plan:any" },
-    ],
-  },
-  {
-    titleKey: "nav.sections.lead",
-    items: [{ to: "/lead", labelKey: "nav.leadHome", icon: "users", permission: "view:lead-home:team", end: true }],
-  },
-  {
-    titleKey: "nav.sections.manager",
-    items: [
-      { to: "/manager", labelKey: "nav.managerHome", icon: "chart", permission: "view:manager-home:any", end: true },
     ],
   },
   {
