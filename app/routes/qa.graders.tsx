@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EmptyState } from "~/components/empty-state";
+import { FilterInput } from "~/components/filter-fields";
 import { titleFromLoader } from "~/components/meta";
 import { PageHeader } from "~/components/page-header";
 import { GraderTable } from "~/components/qa/calibration/grader-table";
@@ -42,18 +43,14 @@ export default function GraderReportPage() {
             {t("qa-calibration:graders.inspectors")}
           </h2>
           <Form method="get" className="flex flex-wrap items-end gap-2">
-            <div>
-              <label htmlFor="from" className="label">
-                {t("qa-calibration:graders.from")}
-              </label>
-              <input id="from" name="from" type="date" defaultValue={from} className="input" />
-            </div>
-            <div>
-              <label htmlFor="to" className="label">
-                {t("qa-calibration:graders.to")}
-              </label>
-              <input id="to" name="to" type="date" defaultValue={to} className="input" />
-            </div>
+            <FilterInput
+              id="from"
+              name="from"
+              type="date"
+              label={t("qa-calibration:graders.from")}
+              defaultValue={from}
+            />
+            <FilterInput id="to" name="to" type="date" label={t("qa-calibration:graders.to")} defaultValue={to} />
             <button type="submit" className="btn-primary">
               {t("common:actions.filter")}
             </button>

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { EmptyState } from "~/components/empty-state";
+import { FilterSelect } from "~/components/filter-fields";
 import { titleFromLoader } from "~/components/meta";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
@@ -57,19 +58,14 @@ export default function RubricsPage() {
       />
       <div className="card overflow-hidden">
         <Form method="get" className="flex flex-wrap items-end gap-3 border-b border-slate-200 p-4" role="search">
-          <div>
-            <label htmlFor="filter-status" className="label">
-              {t("common:fields.status")}
-            </label>
-            <select id="filter-status" name="status" defaultValue={status} className="input">
-              <option value="">{t("list.allStatuses")}</option>
-              {RUBRIC_STATUSES.map((value) => (
-                <option key={value} value={value}>
-                  {t(`status.${value}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="filter-status"
+            name="status"
+            label={t("common:fields.status")}
+            defaultValue={status}
+            allLabel={t("list.allStatuses")}
+            options={RUBRIC_STATUSES.map((value) => ({ value, label: t(`status.${value}`) }))}
+          />
           <button type="submit" className="btn-primary">
             {t("common:actions.filter")}
           </button>

@@ -1,5 +1,6 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterActions, FilterInput, FilterSelect } from "~/components/filter-fields";
 import { ROLES } from "~/modules/identity/permissions";
 import type { TeamOption } from "./user-form";
 
@@ -10,64 +11,46 @@ export function UserFilters({ filter, teams }: { filter: Filter; teams: TeamOpti
   const { t } = useTranslation();
   return (
     <Form method="get" className="grid gap-3 border-b border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-6" role="search">
-      <div className="lg:col-span-2">
-        <label htmlFor="filter-q" className="label">
-          {t("actions.search")}
-        </label>
-        <input
-          id="filter-q"
-          name="q"
-          type="search"
-          defaultValue={filter.q}
-          className="input"
-          placeholder={t("admin:users.searchPlaceholder")}
-        />
-      </div>
-      <div>
-        <label htmlFor="filter-team" className="label">
-          {t("fields.team")}
-        </label>
-        <select id="filter-team" name="teamId" defaultValue={filter.teamId} className="input">
-          <option value="">{t("admin:users.allTeams")}</option>
-          <option value="none">{t("admin:users.noTeam")}</option>
-          {teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="filter-role" className="label">
-          {t("fields.roles")}
-        </label>
-        <select id="filter-role" name="role" defaultValue={filter.role ?? ""} className="input">
-          <option value="">{t("admin:users.allRoles")}</option>
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {t(`roles.${role}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="filter-status" className="label">
-          {t("fields.status")}
-        </label>
-        <select id="filter-status" name="status" defaultValue={filter.status ?? ""} className="input">
-          <option value="">{t("admin:users.allStatuses")}</option>
-          <option value="active">{t("status.active")}</option>
-          <option value="inactive">{t("status.inactive")}</option>
-        </select>
-      </div>
-      <div className="flex items-end gap-2">
-        <button type="submit" className="btn-primary">
-          {t("actions.filter")}
-        </button>
-        <Link to="?" className="btn-ghost">
-          {t("actions.reset")}
-        </Link>
-      </div>
+      <FilterInput
+        id="filter-q"
+        name="q"
+        type="search"
+        label={t("actions.search")}
+        defaultValue={filter.q}
+        placeholder={t("admin:users.searchPlaceholder")}
+        className="lg:col-span-2"
+      />
+      <FilterSelect
+        id="filter-team"
+        name="teamId"
+        label={t("fields.team")}
+        defaultValue={filter.teamId}
+        allLabel={t("admin:users.allTeams")}
+        options={[
+          { value: "none", label: t("admin:users.noTeam") },
+          ...teams.map((team) => ({ value: team.id, label: team.name })),
+        ]}
+      />
+      <FilterSelect
+        id="filter-role"
+        name="role"
+        label={t("fields.roles")}
+        defaultValue={filter.role ?? ""}
+        allLabel={t("admin:users.allRoles")}
+        options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+      />
+      <FilterSelect
+        id="filter-status"
+        name="status"
+        label={t("fields.status")}
+        defaultValue={filter.status ?? ""}
+        allLabel={t("admin:users.allStatuses")}
+        options={[
+          { value: "active", label: t("status.active") },
+          { value: "inactive", label: t("status.inactive") },
+        ]}
+      />
+      <FilterActions />
     </Form>
   );
 }

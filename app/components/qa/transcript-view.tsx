@@ -169,9 +169,9 @@ function MessageRow({
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div>
+    <div className="min-w-0">
       <dt className="text-xs text-slate-500">{label}</dt>
-      <dd className="mt-0.5 text-sm text-slate-900">{children}</dd>
+      <dd className="mt-0.5 break-words text-sm text-slate-900">{children}</dd>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterActions, FilterInput, FilterSelect } from "~/components/filter-fields";
 import { isOverdue, STATUS_FILTERS, type CoachingStatus, type TaskFilter } from "~/modules/qa/coaching/coaching";
 import { useFormat } from "~/utils/use-format";
 import { CoachingStatusBadge } from "./badges";
@@ -9,45 +10,31 @@ export function CoachingFilters({ filter, teams }: { filter: TaskFilter; teams: 
   return (
     <Form method="get" className="grid gap-3 border-b border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-5" role="search">
       {teams.length > 1 ? (
-        <div>
-          <label htmlFor="coaching-team" className="label">
-            {t("common:fields.team")}
-          </label>
-          <select id="coaching-team" name="team" defaultValue={filter.teamId ?? ""} className="input">
-            <option value="">{t("filters.allTeams")}</option>
-            {teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
-      <div>
-        <label htmlFor="coaching-agent" className="label">
-          {t("filters.agent")}
-        </label>
-        <input
-          id="coaching-agent"
-          name="agent"
-          type="search"
-          defaultValue={filter.agent ?? ""}
-          className="input font-mono"
-          placeholder="A2003"
+        <FilterSelect
+          id="coaching-team"
+          name="team"
+          label={t("common:fields.team")}
+          defaultValue={filter.teamId ?? ""}
+          allLabel={t("filters.allTeams")}
+          options={teams.map((team) => ({ value: team.id, label: team.name }))}
         />
-      </div>
-      <div>
-        <label htmlFor="coaching-status" className="label">
-          {t("common:fields.status")}
-        </label>
-        <select id="coaching-status" name="status" defaultValue={filter.status} className="input">
-          {STATUS_FILTERS.map((status) => (
-            <option key={status} value={status}>
-              {t(`filters.statuses.${status}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      ) : null}
+      <FilterInput
+        id="coaching-agent"
+        name="agent"
+        type="search"
+        label={t("filters.agent")}
+        defaultValue={filter.agent ?? ""}
+        inputClassName="input font-mono"
+        placeholder="A2003"
+      />
+      <FilterSelect
+        id="coaching-status"
+        name="status"
+        label={t("common:fields.status")}
+        defaultValue={filter.status}
+        options={STATUS_FILTERS.map((status) => ({ value: status, label: t(`filters.statuses.${status}`) }))}
+      />
       <label className="inline-flex items-end gap-2 pb-2 text-sm text-slate-700">
         <input
           type="checkbox"
@@ -58,14 +45,7 @@ export function CoachingFilters({ filter, teams }: { filter: TaskFilter; teams: 
         />
         {t("filters.overdueOnly")}
       </label>
-      <div className="flex items-end gap-2">
-        <button type="submit" className="btn-primary">
-          {t("common:actions.filter")}
-        </button>
-        <Link to="?" className="btn-ghost">
-          {t("common:actions.reset")}
-        </Link>
-      </div>
+      <FilterActions />
     </Form>
   );
 }

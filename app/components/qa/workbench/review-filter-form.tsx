@@ -1,5 +1,6 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterActions, FilterInput, FilterSelect } from "~/components/filter-fields";
 import { REVIEW_STATUSES, type ReviewFilter } from "~/modules/qa/reviews/review-filters";
 
 type Option = { id: string; name: string; externalId?: string };
@@ -12,36 +13,6 @@ export type ReviewFilterOptions = {
   criteria: { key: string; name: string }[];
 };
 
-function Select({
-  name,
-  label,
-  value,
-  all,
-  options,
-}: {
-  name: string;
-  label: string;
-  value: string;
-  all: string;
-  options: { value: string; label: string }[];
-}) {
-  return (
-    <div>
-      <label htmlFor={`filter-${name}`} className="label">
-        {label}
-      </label>
-      <select id={`filter-${name}`} name={name} defaultValue={value} className="input">
-        <option value="">{all}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 const person = (option: Option) => ({
   value: option.id,
   label: option.externalId ? `${option.name}（${option.externalId}）` : option.name,
@@ -53,60 +24,62 @@ export function ReviewFilterForm({ filter, options }: { filter: ReviewFilter; op
   const all = t("qa-review:filters.all");
   return (
     <Form method="get" className="grid gap-3 border-b border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-5" role="search">
-      <Select
+      <FilterSelect
+        id="filter-team"
         name="team"
         label={t("qa-review:fields.team")}
-        value={filter.team}
-        all={all}
+        defaultValue={filter.team}
+        allLabel={all}
         options={options.teams.map(person)}
       />
-      <Select
+      <FilterSelect
+        id="filter-agent"
         name="agent"
         label={t("qa-review:fields.agent")}
-        value={filter.agent}
-        all={all}
+        defaultValue={filter.agent}
+        allLabel={all}
         options={options.agents.map(person)}
       />
-      <Select
+      <FilterSelect
+        id="filter-inspector"
         name="inspector"
         label={t("qa-review:fields.inspector")}
-        value={filter.inspector}
-        all={all}
+        defaultValue={filter.inspector}
+        allLabel={all}
         options={options.inspectors.map(person)}
       />
-      <Select
+      <FilterSelect
+        id="filter-rubric"
         name="rubric"
         label={t("qa-review:fields.rubric")}
-        value={filter.rubric}
-        all={all}
+        defaultValue={filter.rubric}
+        allLabel={all}
         options={options.rubrics.map(person)}
       />
-      <Select
+      <FilterSelect
+        id="filter-criterion"
         name="criterion"
         label={t("qa-review:fields.criterion")}
-        value={filter.criterion}
-        all={all}
+        defaultValue={filter.criterion}
+        allLabel={all}
         options={options.criteria.map((criterion) => ({ value: criterion.key, label: criterion.name }))}
       />
-      <Select
+      <FilterSelect
+        id="filter-status"
         name="status"
         label={t("qa-review:fields.status")}
-        value={filter.status}
-        all={all}
+        defaultValue={filter.status}
+        allLabel={all}
         options={REVIEW_STATUSES.map((status) => ({ value: status, label: t(`qa-review:status.${status}`) }))}
       />
-      <div>
-        <label htmlFor="filter-from" className="label">
-          {t("qa-review:filters.from")}
-        </label>
-        <input id="filter-from" name="from" type="date" defaultValue={filter.from} className="input" />
-      </div>
-      <div>
-        <label htmlFor="filter-to" className="label">
-          {t("qa-review:filters.to")}
-        </label>
-        <input id="filter-to" name="to" type="date" defaultValue={filter.to} className="input" />
-      </div>
+      <FilterInput
+        id="filter-from"
+        name="from"
+        type="date"
+        label={t("qa-review:filters.from")}
+        defaultValue={filter.from}
+      />
+      <FilterInput id="filter-to" name="to" type="date" label={t("qa-review:filters.to")} defaultValue={filter.to} />
       <fieldset className="flex flex-col justify-end gap-1 text-sm text-slate-700">
         <legend className="sr-only">{t("qa-review:filters.flags")}</legend>
         <label className="flex items-center gap-2">
@@ -118,14 +91,7 @@ export function ReviewFilterForm({ filter, options }: { filter: ReviewFilter; op
           {t("qa-review:filters.critical")}
         </label>
       </fieldset>
-      <div className="flex items-end gap-2 lg:col-span-5">
-        <button type="submit" className="btn-primary">
-          {t("common:actions.filter")}
-        </button>
-        <Link to="?" className="btn-ghost">
-          {t("common:actions.reset")}
-        </Link>
-      </div>
+      <FilterActions className="lg:col-span-5" />
     </Form>
   );
 }
