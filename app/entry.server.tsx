@@ -26,7 +26,7 @@ export default async function handleRequest(
     </I18nextProvider>,
     {
       waitForAll: isbot(request.headers.get("user-agent")),
-      signal: AbortSignal.timeout(ABORT_DELAY + 1_000),
+      timeoutMs: ABORT_DELAY + 1_000,
       onError(error) {
         status = 500;
         console.error(error);

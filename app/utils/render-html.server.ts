@@ -4,12 +4,36 @@ import type { ReactElement } from "react";
 // into Chinese text that straddles a buffer boundary. The web-streams build encodes whole strings.
 import { renderToReadableStream } from "react-dom/server.browser";
 
-/** Streams a React document as UTF-8 bytes. Bots (and callers that ask) get it only when fully rendered. */
+/**
+ * Streams a React document as UTF-8 bytes. Bots (and callers that ask) get it only when fully rendered.
+ * Rendering is aborted after `timeoutMs` unless the document finished or the client went away first: an abort
+ * that reaches React after its stream closed throws from a timer ("Controller is already closed").
+ */
 export async function renderHtmlStream(
   element: ReactElement,
-  options: { waitForAll: boolean; signal?: AbortSignal; onError?: (error: unknown) => void },
+  options: { waitForAll: boolean; timeoutMs?: number; onError?: (error: unknown) => void },
 ): Promise<ReadableStream<Uint8Array>> {
-  const stream = await renderToReadableStream(element, { signal: options.signal, onError: options.onError });
+  const abort = new AbortController();
+  const timer = options.timeoutMs === undefined ? null : setTimeout(() => abort.abort(), options.timeoutMs);
+  const settle = () => {
+    if (timer) clearTimeout(timer);
+  };
+  const stream = await renderToReadableStream(element, { signal: abort.signal, onError: options.onError });
   if (options.waitForAll) await stream.allReady;
-  return stream;
+  const reader = stream.getReader();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) {
+        settle();
+        controller.close();
+      } else {
+        controller.enqueue(value);
+      }
+    },
+    cancel(reason) {
+      settle();
+      return reader.cancel(reason);
+    },
+  });
 }
