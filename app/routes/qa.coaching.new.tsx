@@ -1,3 +1,4 @@
+import { dayIn } from "~/utils/calendar";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -9,7 +10,7 @@ import { pageTitle } from "~/modules/i18n/page-title.server";
 import { clientIp, forbidden, requirePermission } from "~/modules/identity/session.server";
 import { CreateCoachingSchema } from "~/modules/qa/coaching/coaching";
 import { coachingScope, createCoachingTask, loadCreateForm } from "~/modules/qa/coaching/coaching.server";
-import { addDays, localDate } from "~/modules/qa/reports/dates";
+import { addDays } from "~/modules/qa/reports/dates";
 import { env } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   if (form.status === "notFound") notFound("review not found or not submitted");
   if (form.status === "forbidden") throw forbidden("create:coaching:team");
-  const today = localDate(new Date(), env().APP_TIME_ZONE);
+  const today = dayIn(new Date(), env().APP_TIME_ZONE);
   return {
     agents: form.agents,
     criteria: form.criteria,

@@ -1,3 +1,4 @@
+import { dayIn } from "~/utils/calendar";
 import { describe, expect, it } from "vitest";
 import { csvCell, csvDocument } from "~/utils/csv";
 import {
@@ -6,7 +7,6 @@ import {
   bucketStart,
   bucketStarts,
   endOfLocalDay,
-  localDate,
   parseIsoDate,
   sqlUtcTimestamp,
   startOfLocalDay,
@@ -30,8 +30,8 @@ describe("dates", () => {
     ["2026-03-10T15:59:59.999Z", "Asia/Shanghai", "2026-03-10"],
     ["2026-03-10T16:00:00.000Z", "Asia/Shanghai", "2026-03-11"],
     ["2026-03-10T03:00:00.000Z", "America/New_York", "2026-03-09"],
-  ])("localDate(%s, %s) = %s", (instant, zone, expected) => {
-    expect(localDate(new Date(instant), zone)).toBe(expected);
+  ])("dayIn(%s, %s) = %s", (instant, zone, expected) => {
+    expect(dayIn(new Date(instant), zone)).toBe(expected);
   });
 
   it("finds local midnight and end of day as UTC instants", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dayIn, dayRange, weekRange } from "~/modules/qa/reviews/calendar";
+import { dayRange, weekRange } from "~/modules/qa/reviews/calendar";
+import { dayIn } from "~/utils/calendar";
 
 const TZ = "Asia/Shanghai";
 

@@ -1,5 +1,6 @@
 /** Search parameters of the audit log page, and calendar days turned into instants. Pure. */
 import { z } from "zod";
+import { startOfDayIn } from "~/utils/calendar";
 import { parseCalendarDate } from "./user-import";
 
 const day = z
@@ -30,31 +31,6 @@ export function readAuditSearch(url: URL): AuditSearch {
     from: params.get("from") || undefined,
     to: params.get("to") || undefined,
   });
-}
-
-function offsetMs(instant: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(instant);
-  const part = (type: string) => Number(parts.find((entry) => entry.type === type)?.value);
-  const asUtc = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
-  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
-}
-
-/** The instant a calendar day (YYYY-MM-DD) begins in a time zone: "from 2026-03-01" means midnight in Shanghai, not UTC. */
-export function startOfDayIn(date: string, timeZone: string): Date {
-  const [year, month, dayOfMonth] = date.split("-").map(Number) as [number, number, number];
-  const guess = Date.UTC(year, month - 1, dayOfMonth);
-  const first = guess - offsetMs(new Date(guess), timeZone);
-  // Re-read the offset at the result in case a daylight-saving change falls in between.
-  return new Date(guess - offsetMs(new Date(first), timeZone));
 }
 
 /** Inclusive calendar range → [from, to) instants. */

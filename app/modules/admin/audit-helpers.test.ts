@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { auditDiff } from "./audit-diff";
-import { auditRange, readAuditSearch, startOfDayIn } from "./audit-filters";
+import { startOfDayIn } from "~/utils/calendar";
+import { auditRange, readAuditSearch } from "./audit-filters";
 
 describe("auditDiff", () => {
   it("lists changed keys first, in a readable order, for an update", () => {

@@ -3,10 +3,11 @@
  * completion by the agent, follow-up, cancellation. Every change is audited and notified in one transaction.
  * "Team" access means the teams a person leads; an agent's team is their current team.
  */
+import { dayIn } from "~/utils/calendar";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { accessLevel, type Permission } from "~/modules/identity/permissions";
 import { notify } from "~/modules/notifications/notifications.server";
-import { endOfLocalDay, localDate, sqlUtcTimestamp } from "~/modules/qa/reports/dates";
+import { endOfLocalDay, sqlUtcTimestamp } from "~/modules/qa/reports/dates";
 import { db, Prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import {
@@ -167,7 +168,7 @@ export async function createCoachingTask(
   now = new Date(),
 ): Promise<CreateResult> {
   const timeZone = env().APP_TIME_ZONE;
-  if (input.dueDate < localDate(now, timeZone)) {
+  if (input.dueDate < dayIn(now, timeZone)) {
     return { ok: false, fieldErrors: { dueDate: ["qa-coaching:errors.dueInPast"] } };
   }
   const agent = await db.user.findFirst({

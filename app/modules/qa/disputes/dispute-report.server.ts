@@ -12,10 +12,11 @@
  *   escalation moves it; then it is read from the dispute.create audit entry. A breach by the arbitrator: an
  *   escalated dispute decided after, or still open past, its due time.
  */
+import { dayIn } from "~/utils/calendar";
 import { env } from "~/utils/env.server";
 import { db } from "~/utils/db.server";
 import { getQaSettings } from "~/modules/qa/settings.server";
-import { dateInZone, daysCell, percentCell, rate, toCsv, type ReportRange } from "./dispute-report";
+import { daysCell, percentCell, rate, toCsv, type ReportRange } from "./dispute-report";
 
 export interface DisputeOverview {
   volume: number;
@@ -221,7 +222,7 @@ export async function disputeReport(range: ReportRange, now = new Date()): Promi
 }
 
 export function todayInAppZone(now = new Date()) {
-  return dateInZone(now, env().APP_TIME_ZONE);
+  return dayIn(now, env().APP_TIME_ZONE);
 }
 
 export const REPORT_TABLES = ["criteria", "inspectors"] as const;

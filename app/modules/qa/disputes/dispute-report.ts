@@ -42,13 +42,6 @@ export function readReportRange(
   return { range: { from, to }, problem: null };
 }
 
-/** The calendar date of an instant in a time zone (YYYY-MM-DD). */
-export function dateInZone(instant: Date, timeZone: string) {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    instant,
-  );
-}
-
 /** part ÷ whole, or null when there is nothing to divide. */
 export function rate(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;

@@ -3,6 +3,7 @@
  * organisation's time zone (APP_TIME_ZONE); instants are UTC `Date`s, which is how the database stores them.
  * Pure: the time zone is passed in.
  */
+import { startOfDayIn } from "~/utils/calendar";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
@@ -42,43 +43,10 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((end.getTime() - start.getTime()) / DAY_MS);
 }
 
-/** The calendar date of an instant as seen in the time zone. */
-export function localDate(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(instant);
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}`;
-}
-
-/** Offset of the time zone from UTC at an instant, in milliseconds (Shanghai: +8 h). */
-function zoneOffsetMs(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
-}
-
 /** The UTC instant at which the local calendar day starts in the time zone. */
 export function startOfLocalDay(isoDate: string, timeZone: string): Date {
-  const midnightUtc = parseIsoDate(isoDate);
-  if (!midnightUtc) throw new RangeError(`not a date: ${isoDate}`);
-  // Two passes settle the offset on days where it changes (daylight saving zones).
-  let guess = midnightUtc.getTime() - zoneOffsetMs(midnightUtc, timeZone);
-  guess = midnightUtc.getTime() - zoneOffsetMs(new Date(guess), timeZone);
-  return new Date(guess);
+  if (!parseIsoDate(isoDate)) throw new RangeError(`not a date: ${isoDate}`);
+  return startOfDayIn(isoDate, timeZone);
 }
 
 /** The last millisecond of the local calendar day: a due date means "by the end of that day". */

@@ -1,5 +1,5 @@
 /** Everything the report page shows, computed for one filter and scope, with drill-down links attached. */
-import { localDate } from "./dates";
+import { dayIn } from "~/utils/calendar";
 import { AGENT_SORTS, bucketRange, filterParams, readReportFilter, reviewsLink, type AgentSort } from "./filters";
 import {
   agentTable,
@@ -17,7 +17,7 @@ import { env } from "~/utils/env.server";
 import { readPagination } from "~/utils/pagination";
 
 export function todayInAppZone(now = new Date()) {
-  return localDate(now, env().APP_TIME_ZONE);
+  return dayIn(now, env().APP_TIME_ZONE);
 }
 
 export function readAgentSort(params: URLSearchParams): { sort: AgentSort; dir: "asc" | "desc" } {

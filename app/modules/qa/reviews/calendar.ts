@@ -1,12 +1,5 @@
 /** Calendar days and weeks in the organisation's time zone: "due today" and "this week" mean Shanghai days. Pure. */
-import { startOfDayIn } from "~/modules/admin/audit-filters";
-
-/** The calendar day (YYYY-MM-DD) an instant falls on in a time zone. */
-export function dayIn(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    instant,
-  );
-}
+import { dayIn, startOfDayIn } from "~/utils/calendar";
 
 function addDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00.000Z`);
