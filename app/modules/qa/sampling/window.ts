@@ -3,6 +3,9 @@
  * "previous" windows align to calendar boundaries so a weekly plan firing on Monday samples exactly
  * last Monday 00:00 – this Monday 00:00, whatever minute the job actually ran.
  */
+
+import { startOfDayIn } from "~/utils/calendar";
+
 export type SamplingWindow =
   | { kind: "relative"; days: number }
   | { kind: "previous"; unit: "day" | "week" | "month" }
@@ -40,18 +43,9 @@ function wallClock(instant: Date, timeZone: string): Wall {
   };
 }
 
-function offsetMs(instant: Date, timeZone: string): number {
-  const wall = wallClock(instant, timeZone);
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
-}
-
 /** The instant of local midnight starting the given calendar day (month may overflow, Date.UTC normalises). */
 export function zonedMidnight(year: number, month: number, day: number, timeZone: string): Date {
-  const guess = Date.UTC(year, month - 1, day);
-  const first = guess - offsetMs(new Date(guess), timeZone);
-  // A second pass settles days where the offset changes (daylight saving) between guess and answer.
-  return new Date(guess - offsetMs(new Date(first), timeZone));
+  return startOfDayIn(new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10), timeZone);
 }
 
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
