@@ -69,6 +69,21 @@ describe("role matrix", () => {
     ["import:conversation:any", ["admin"]],
     ["manage:api-token:any", ["admin"]],
     ["manage:qa-settings:any", ["admin"]],
+    // Training
+    ["learn:course:own", [...ROLES]],
+    ["take:exam:own", [...ROLES]],
+    ["read:kb-article:any", [...ROLES]],
+    ["manage:course:any", ["trainer"]],
+    ["manage:question-bank:any", ["trainer"]],
+    ["manage:exam:any", ["trainer"]],
+    ["grade:exam-attempt:any", ["trainer"]],
+    ["manage:kb-article:any", ["trainer", "qa_lead"]],
+    ["assign:learning:team", ["trainer", "team_lead", "manager"]],
+    ["assign:learning:any", ["trainer", "manager"]],
+    ["read:learning-report:team", ["trainer", "team_lead", "manager"]],
+    ["read:exam-attempt:team", ["trainer", "team_lead", "manager"]],
+    ["read:exam-attempt:own", [...ROLES]],
+    ["read:certificate:team", ["trainer", "team_lead", "manager"]],
     ["read:user:own", [...ROLES]],
     ["update:user:own", [...ROLES]],
     ["read:notification:own", [...ROLES]],
@@ -82,8 +97,11 @@ describe("role matrix", () => {
     }
   }
 
-  it("grants agents nothing beyond their own scope", () => {
-    for (const permission of ROLE_PERMISSIONS.agent) expect(permission.endsWith(":own")).toBe(true);
+  it("grants agents nothing beyond their own scope, apart from reading the shared knowledge base", () => {
+    for (const permission of ROLE_PERMISSIONS.agent) {
+      if (permission === "read:kb-article:any") continue;
+      expect(permission.endsWith(":own")).toBe(true);
+    }
   });
 
   it("unions the permissions of several roles", () => {
@@ -117,10 +135,17 @@ describe("homes and navigation", () => {
     expect(workspacesFor(["qa_inspector", "qa_lead"]).map((workspace) => workspace.path)).toEqual(["/qa"]);
   });
 
-  it("shows an agent only the agent section: home, QA reviews and coaching", () => {
+  it("shows an agent the agent section (home, QA reviews, coaching) and their learning", () => {
     const sections = navigationFor(permissionsFor(["agent"]));
-    expect(sections.map((section) => section.titleKey)).toEqual(["nav.sections.agent"]);
+    expect(sections.map((section) => section.titleKey)).toEqual(["nav.sections.agent", "nav.sections.learning"]);
     expect(sections[0]!.items.map((item) => item.to)).toEqual(["/agent", "/agent/reviews", "/agent/coaching"]);
+    expect(sections[1]!.items.map((item) => item.to)).toEqual([
+      "/learn",
+      "/learn/catalog",
+      "/learn/exams",
+      "/learn/certificates",
+      "/kb",
+    ]);
   });
 
   it("shows a team lead the team's QA pages but not the inspector's queue or sampling", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assignBalanced } from "~/modules/qa/sampling/assignment";
 import { isValidCron, latestDueSlot, nextRuns } from "~/modules/qa/sampling/cron";
-import { createRng, cyrb128, newSeed } from "~/modules/qa/sampling/prng";
+import { createRng, cyrb128, newSeed } from "~/utils/prng";
 import { sampleSize } from "~/modules/qa/sampling/sample-size";
 import { splitTags } from "~/modules/qa/sampling/schemas";
 import {

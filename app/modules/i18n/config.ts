@@ -32,6 +32,23 @@ import zhQaCalibration from "~/locales/zh-CN/qa-calibration.json";
 import zhQaCoaching from "~/locales/zh-CN/qa-coaching.json";
 import zhQaReports from "~/locales/zh-CN/qa-reports.json";
 
+import enTraining from "~/locales/en/training.json";
+import enTrainingCourses from "~/locales/en/training-courses.json";
+import enTrainingLearn from "~/locales/en/training-learn.json";
+import enTrainingKb from "~/locales/en/training-kb.json";
+import enTrainingBanks from "~/locales/en/training-banks.json";
+import enTrainingExams from "~/locales/en/training-exams.json";
+import enTrainingAttempts from "~/locales/en/training-attempts.json";
+import enTrainingAssign from "~/locales/en/training-assign.json";
+import zhTraining from "~/locales/zh-CN/training.json";
+import zhTrainingCourses from "~/locales/zh-CN/training-courses.json";
+import zhTrainingLearn from "~/locales/zh-CN/training-learn.json";
+import zhTrainingKb from "~/locales/zh-CN/training-kb.json";
+import zhTrainingBanks from "~/locales/zh-CN/training-banks.json";
+import zhTrainingExams from "~/locales/zh-CN/training-exams.json";
+import zhTrainingAttempts from "~/locales/zh-CN/training-attempts.json";
+import zhTrainingAssign from "~/locales/zh-CN/training-assign.json";
+
 export const SUPPORTED_LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
@@ -52,6 +69,14 @@ export const NAMESPACES = [
   "qa-calibration",
   "qa-coaching",
   "qa-reports",
+  "training",
+  "training-courses",
+  "training-learn",
+  "training-kb",
+  "training-banks",
+  "training-exams",
+  "training-attempts",
+  "training-assign",
 ] as const;
 
 export const resources = {
@@ -72,6 +97,14 @@ export const resources = {
     "qa-calibration": zhQaCalibration,
     "qa-coaching": zhQaCoaching,
     "qa-reports": zhQaReports,
+    training: zhTraining,
+    "training-courses": zhTrainingCourses,
+    "training-learn": zhTrainingLearn,
+    "training-kb": zhTrainingKb,
+    "training-banks": zhTrainingBanks,
+    "training-exams": zhTrainingExams,
+    "training-attempts": zhTrainingAttempts,
+    "training-assign": zhTrainingAssign,
   },
   en: {
     common: enCommon,
@@ -90,6 +123,14 @@ export const resources = {
     "qa-calibration": enQaCalibration,
     "qa-coaching": enQaCoaching,
     "qa-reports": enQaReports,
+    training: enTraining,
+    "training-courses": enTrainingCourses,
+    "training-learn": enTrainingLearn,
+    "training-kb": enTrainingKb,
+    "training-banks": enTrainingBanks,
+    "training-exams": enTrainingExams,
+    "training-attempts": enTrainingAttempts,
+    "training-assign": enTrainingAssign,
   },
 } as const;
 

@@ -21,9 +21,32 @@ export const NAVIGATION: NavSection[] = [
     ],
   },
   {
+    titleKey: "nav.sections.learning",
+    items: [
+      { to: "/learn", labelKey: "nav.myLearning", icon: "book", permission: "learn:course:own", end: true },
+      { to: "/learn/catalog", labelKey: "nav.catalog", icon: "list", permission: "learn:course:own" },
+      { to: "/learn/exams", labelKey: "nav.myExams", icon: "clipboard", permission: "take:exam:own" },
+      { to: "/learn/certificates", labelKey: "nav.myCertificates", icon: "flag", permission: "read:certificate:own" },
+      { to: "/kb", labelKey: "nav.knowledgeBase", icon: "search", permission: "read:kb-article:any" },
+    ],
+  },
+  {
     titleKey: "nav.sections.trainer",
     items: [
       { to: "/trainer", labelKey: "nav.trainerHome", icon: "book", permission: "view:trainer-home:any", end: true },
+      { to: "/training/courses", labelKey: "nav.courses", icon: "book", permission: "manage:course:any" },
+      { to: "/training/paths", labelKey: "nav.paths", icon: "list", permission: "manage:learning-path:any" },
+      { to: "/training/banks", labelKey: "nav.banks", icon: "clipboard", permission: "manage:question-bank:any" },
+      { to: "/training/exams", labelKey: "nav.exams", icon: "check", permission: "manage:exam:any" },
+      { to: "/training/grading", labelKey: "nav.grading", icon: "check", permission: "grade:exam-attempt:any" },
+      { to: "/training/assignments", labelKey: "nav.assignments", icon: "users", permission: "assign:learning:team" },
+      {
+        to: "/training/progress",
+        labelKey: "nav.learningProgress",
+        icon: "chart",
+        permission: "read:learning-report:team",
+      },
+      { to: "/training/certificates", labelKey: "nav.certificates", icon: "flag", permission: "read:certificate:team" },
     ],
   },
   {

@@ -11,7 +11,32 @@ export type Access = (typeof ACCESS_LEVELS)[number];
 
 export type Permission = `${string}:${string}:${Access}`;
 
-const EVERYONE: Permission[] = ["read:user:own", "update:user:own", "read:notification:own", "read:team:own"];
+const EVERYONE: Permission[] = [
+  "read:user:own",
+  "update:user:own",
+  "read:notification:own",
+  "read:team:own",
+  // Learning is for everyone: the catalogue, one's own courses, exams, results and certificates, the knowledge base.
+  "learn:course:own",
+  "take:exam:own",
+  "read:exam-attempt:own",
+  "read:certificate:own",
+  "read:kb-article:any",
+];
+
+/** What a trainer does: author courses, paths, banks and exams; assign learning; grade open answers; follow up. */
+const TRAINER: Permission[] = [
+  "manage:course:any",
+  "manage:learning-path:any",
+  "manage:question-bank:any",
+  "manage:exam:any",
+  "assign:learning:any",
+  "grade:exam-attempt:any",
+  "read:exam-attempt:any",
+  "read:learning-report:any",
+  "read:certificate:any",
+  "manage:kb-article:any",
+];
 
 /** What an inspector does all day: conversations, their queue, the workbench, disputes sent to them, calibration. */
 const QA_INSPECTOR: Permission[] = [
@@ -37,7 +62,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     "read:coaching:own",
     "complete:coaching:own",
   ],
-  trainer: [...EVERYONE, "view:trainer-home:any", "read:user:any", "read:team:any"],
+  trainer: [...EVERYONE, "view:trainer-home:any", "read:user:any", "read:team:any", ...TRAINER],
   qa_inspector: [...EVERYONE, "read:user:any", "read:team:any", ...QA_INSPECTOR],
   // 质检主管: runs the QA programme; benchmark in calibration; second instance for escalated disputes.
   qa_lead: [
@@ -51,6 +76,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     "arbitrate:dispute:any",
     "read:dispute-report:any",
     "read:grader-report:any",
+    "manage:kb-article:any", // 知识库管理: policies and cases the rubrics point to
   ],
   team_lead: [
     ...EVERYONE,
@@ -62,6 +88,10 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     "create:coaching:team",
     "read:coaching:team",
     "read:qa-report:team",
+    "assign:learning:team",
+    "read:learning-report:team",
+    "read:exam-attempt:team",
+    "read:certificate:team",
   ],
   manager: [
     ...EVERYONE,
@@ -81,6 +111,10 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     "create:coaching:any",
     "read:coaching:any",
     "read:qa-report:any",
+    "assign:learning:any",
+    "read:learning-report:any",
+    "read:exam-attempt:any",
+    "read:certificate:any",
   ],
   admin: [
     ...EVERYONE,

@@ -13,7 +13,7 @@ import { db, type Prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { assignBalanced } from "./assignment";
 import { sampleCandidates, type CandidateQuery } from "./candidates.server";
-import { newSeed } from "./prng";
+import { newSeed } from "~/utils/prng";
 import { RunInputsSchema, SamplingFiltersSchema, StrategyParamsSchema, type RunInputs } from "./schemas";
 import type { Strategy } from "./strategies";
 import { resolveWindow } from "./window";

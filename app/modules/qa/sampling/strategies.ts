@@ -11,7 +11,7 @@
  * Each agent's stratum draws from its own generator (seed + agent id), so adding conversations for one
  * agent never changes what another agent's stratum picks.
  */
-import { createRng, randomInt, type Rng } from "./prng";
+import { createRng, randomInt, type Rng } from "~/utils/prng";
 
 export const STRATEGIES = [
   "random_percent",
