@@ -12,6 +12,9 @@ import { executeSamplingRun } from "~/modules/qa/sampling/run.server";
 import { enqueueDuePlans } from "~/modules/qa/sampling/schedule.server";
 import { remindOverdueDisputes } from "~/modules/qa/disputes/dispute.server";
 import { runImportJob } from "~/modules/qa/import/import.server";
+import { runAssignNewHires } from "~/modules/training/assignments/new-hires.server";
+import { sendOverdueReminders } from "~/modules/training/assignments/reminders.server";
+import { sendCertificateRenewals } from "~/modules/training/certificates/certificates.server";
 
 export const purgeExpiredSessionsJob = defineJob({
   name: "sessions.purge-expired",
@@ -70,6 +73,31 @@ export const importConversationsJob = defineJob({
   maxAttempts: 3,
 });
 
+export const assignNewHiresJob = defineJob({
+  name: "training.assign-new-hires",
+  description:
+    "Assign new-hire learning paths to recent hires and team/role assignments to people who joined later (once per person)",
+  payload: z.strictObject({}),
+  handler: () => runAssignNewHires(),
+  maxAttempts: 3,
+});
+
+export const overdueRemindersJob = defineJob({
+  name: "training.overdue-reminders",
+  description: "Remind learners of overdue assignments (at most every 3 days) and send leads a digest of their teams",
+  payload: z.strictObject({}),
+  handler: () => sendOverdueReminders(),
+  maxAttempts: 3,
+});
+
+export const certificateRenewalsJob = defineJob({
+  name: "training.certificate-renewals",
+  description: "Remind holders of certificates expiring within 30 days and assign the exam again (once per certificate)",
+  payload: z.strictObject({}),
+  handler: () => sendCertificateRenewals(),
+  maxAttempts: 3,
+});
+
 export const jobDefinitions = [
   purgeExpiredSessionsJob,
   pruneLoginAttemptsJob,
@@ -78,4 +106,7 @@ export const jobDefinitions = [
   samplingDuePlansJob,
   disputeSlaRemindersJob,
   importConversationsJob,
+  assignNewHiresJob,
+  overdueRemindersJob,
+  certificateRenewalsJob,
 ] as const;

@@ -40,4 +40,22 @@ export const jobSchedules: readonly JobSchedule[] = [
     pattern: "10 * * * *",
     payload: {},
   }),
+  schedule({
+    id: "training.assign-new-hires.daily",
+    job: "training.assign-new-hires",
+    pattern: "0 6 * * *",
+    payload: {},
+  }),
+  schedule({
+    id: "training.certificate-renewals.daily",
+    job: "training.certificate-renewals",
+    pattern: "30 8 * * *",
+    payload: {},
+  }),
+  schedule({
+    id: "training.overdue-reminders.daily",
+    job: "training.overdue-reminders",
+    pattern: "0 9 * * *",
+    payload: {},
+  }),
 ];
