@@ -1,5 +1,6 @@
 import { hashPassword } from "~/modules/identity/password.server";
 import type { RoleName } from "~/modules/identity/permissions";
+import { assignNewHirePaths } from "~/modules/training/assignments/new-hires.server";
 import { db, type Prisma } from "~/utils/db.server";
 import { parseUserCsv } from "./user-csv-parser";
 import { sortErrors, type ImportRowError, type UserImportRow } from "./user-import";
@@ -164,6 +165,7 @@ export async function importUsers(
     }
 
     const audits: Prisma.AuditLogCreateManyInput[] = [];
+    const createdIds: string[] = [];
     const auditBase = { actorId: actor.id, entityType: "user", ipAddress: actor.ipAddress };
 
     for (const chunk of chunks(toCreate)) {
@@ -182,6 +184,7 @@ export async function importUsers(
         select: { id: true, externalId: true },
       });
       const idsByExternalId = new Map(created.map((user) => [user.externalId, user.id] as const));
+      createdIds.push(...created.map((user) => user.id));
       const roleRows: { userId: string; role: RoleName }[] = [];
       for (const { desired } of chunk) {
         const userId = idsByExternalId.get(desired.externalId)!;
@@ -232,6 +235,7 @@ export async function importUsers(
       });
     }
 
+    await assignNewHirePaths(tx, createdIds);
     const result = { created: toCreate.length, updated: toUpdate.length, unchanged };
     audits.push({
       ...auditBase,

@@ -3,6 +3,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { noticeMembershipChange, noticePasswordReset } from "./membership-notices.server";
 import { hashPassword } from "~/modules/identity/password.server";
 import { ROLES, type RoleName } from "~/modules/identity/permissions";
+import { assignNewHirePaths } from "~/modules/training/assignments/new-hires.server";
 import { db, Prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import type { UserLocale, UserStatusName } from "./user-import";
@@ -233,6 +234,7 @@ export async function createUser(input: CreateUserInput, actor: Actor): Promise<
         tx,
       );
       await noticeMembershipChange(tx, { before: null, after: user, rolesChanged: false });
+      await assignNewHirePaths(tx, [user.id]);
       return user;
     });
     return { ok: true, value: { id: created.id } };

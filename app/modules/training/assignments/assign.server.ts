@@ -8,12 +8,17 @@ import { accessLevel, type Permission, type RoleName } from "~/modules/identity/
 import { notify } from "~/modules/notifications/notifications.server";
 import { endOfLocalDay } from "~/modules/qa/reports/dates";
 import { dayIn } from "~/utils/calendar";
-import { db, Prisma } from "~/utils/db.server";
+import { db, type Prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { itemLink, type AssignmentKindName, type CreateAssignmentInput } from "./rules";
 
 export type Tx = Prisma.TransactionClient;
-export type ScopeUser = { id: string; teamId: string | null; permissions: ReadonlySet<Permission>; ledTeamIds: string[] };
+export type ScopeUser = {
+  id: string;
+  teamId: string | null;
+  permissions: ReadonlySet<Permission>;
+  ledTeamIds: string[];
+};
 /** null teamIds = anyone in the company. */
 export type AssignScope = { teamIds: string[] | null };
 export type Actor = { id: string | null; ipAddress?: string | null };
@@ -72,7 +77,11 @@ export async function assignableItems() {
       orderBy: { title: "asc" },
       select: { id: true, title: true },
     }),
-    db.learningPath.findMany({ where: { status: "published" }, orderBy: { title: "asc" }, select: { id: true, title: true } }),
+    db.learningPath.findMany({
+      where: { status: "published" },
+      orderBy: { title: "asc" },
+      select: { id: true, title: true },
+    }),
     db.exam.findMany({ where: { status: "published" }, orderBy: { title: "asc" }, select: { id: true, title: true } }),
   ]);
   return { course: courses, path: paths, exam: exams };
@@ -290,7 +299,11 @@ export type CreateResult =
   | { ok: true; id: string; added: number; skipped: number; alreadyDone: number; retrained: number }
   | { ok: false; forbidden?: boolean; fieldErrors?: Record<string, string[]>; formErrors?: string[] };
 
-export async function createAssignment(input: CreateAssignmentInput, scope: AssignScope, actor: Actor): Promise<CreateResult> {
+export async function createAssignment(
+  input: CreateAssignmentInput,
+  scope: AssignScope,
+  actor: Actor,
+): Promise<CreateResult> {
   return db.$transaction(async (tx) => {
     const item = await loadPublishedItem(tx, input.kind, input.itemId);
     if (!item) return { ok: false, fieldErrors: { itemId: ["training-assign:errors.itemNotPublished"] } };

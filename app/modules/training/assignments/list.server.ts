@@ -45,8 +45,7 @@ function listWhere(scope: AssignScope, filter: AssignmentFilter, now: Date): Pri
     const contains = { contains: filter.q, mode: "insensitive" as const };
     and.push({ OR: [{ course: { title: contains } }, { path: { title: contains } }, { exam: { title: contains } }] });
   }
-  if (filter.overdue)
-    and.push({ recipients: { some: { ...recipientScope, completedAt: null, dueAt: { lt: now } } } });
+  if (filter.overdue) and.push({ recipients: { some: { ...recipientScope, completedAt: null, dueAt: { lt: now } } } });
   return { AND: and };
 }
 
@@ -249,7 +248,11 @@ async function progressOf(row: AssignmentRow, people: { userId: string; since: D
     const courseIds = items.map((item) => item.courseId);
     const rows = await db.courseEnrollment.groupBy({
       by: ["userId", "courseId"],
-      where: { userId: { in: userIds }, courseId: { in: courseIds }, OR: [{ startedAt: { not: null } }, { status: { not: "not_started" } }] },
+      where: {
+        userId: { in: userIds },
+        courseId: { in: courseIds },
+        OR: [{ startedAt: { not: null } }, { status: { not: "not_started" } }],
+      },
       _max: { completedAt: true },
     });
     const byUser = new Map<string, number>();

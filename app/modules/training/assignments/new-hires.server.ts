@@ -134,4 +134,3 @@ export async function runAssignNewHires(now = new Date()) {
     { timeout: 60_000, maxWait: 10_000 },
   );
 }
-

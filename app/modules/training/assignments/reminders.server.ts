@@ -82,7 +82,10 @@ export async function sendOverdueReminders(now = new Date()) {
         select: { id: true, leadId: true },
       });
       const leadIds = [...new Set(teams.map((team) => team.leadId!))];
-      const ledTeams = await tx.team.findMany({ where: { leadId: { in: leadIds } }, select: { id: true, leadId: true } });
+      const ledTeams = await tx.team.findMany({
+        where: { leadId: { in: leadIds } },
+        select: { id: true, leadId: true },
+      });
       const counts = await overdueByTeam(
         tx,
         ledTeams.map((team) => team.id),
@@ -93,7 +96,14 @@ export async function sendOverdueReminders(now = new Date()) {
           .filter((team) => team.leadId === leadId)
           .reduce((sum, team) => sum + (counts.get(team.id) ?? 0), 0);
         return people > 0
-          ? [{ userId: leadId, kind: "training-team-overdue-digest", params: { count: people }, link: "/training/progress/overdue" }]
+          ? [
+              {
+                userId: leadId,
+                kind: "training-team-overdue-digest",
+                params: { count: people },
+                link: "/training/progress/overdue",
+              },
+            ]
           : [];
       });
       await notify(digests, tx);
@@ -111,7 +121,8 @@ export async function remindRecipientNow(recipientId: string, scope: AssignScope
       select: { id: true, completedAt: true, dueAt: true, lastRemindedAt: true, user: { select: { teamId: true } } },
     });
     if (!recipient || !teamInScope(scope, recipient.user.teamId)) notFound("recipient not found");
-    if (recipient.completedAt || !recipient.dueAt || recipient.dueAt >= now) return { ok: false as const, reason: "notOverdue" };
+    if (recipient.completedAt || !recipient.dueAt || recipient.dueAt >= now)
+      return { ok: false as const, reason: "notOverdue" };
     if (!canRemind(recipient.lastRemindedAt, now)) return { ok: false as const, reason: "tooSoon" };
     const cutoff = new Date(now.getTime() - REMIND_INTERVAL_DAYS * DAY_MS);
     const claimed = await tx.assignmentRecipient.updateMany({

@@ -61,7 +61,8 @@ export type AudienceMember = { roles: readonly string[]; teamId: string | null }
 export function matchesAudience(audience: Audience, person: AudienceMember): boolean {
   const roleOk = audience.audienceRoles.length === 0 || audience.audienceRoles.some((r) => person.roles.includes(r));
   const teamOk =
-    audience.audienceTeamIds.length === 0 || (person.teamId !== null && audience.audienceTeamIds.includes(person.teamId));
+    audience.audienceTeamIds.length === 0 ||
+    (person.teamId !== null && audience.audienceTeamIds.includes(person.teamId));
   return roleOk && teamOk;
 }
 
@@ -88,14 +89,20 @@ export function nextReminderAt(lastRemindedAt: Date | string | null, intervalDay
 }
 
 /** Where the learner works on an assigned item. */
-export function itemLink(kind: AssignmentKindName, ids: { courseId?: string | null; pathId?: string | null; examId?: string | null }) {
+export function itemLink(
+  kind: AssignmentKindName,
+  ids: { courseId?: string | null; pathId?: string | null; examId?: string | null },
+) {
   if (kind === "course") return `/learn/courses/${ids.courseId}`;
   if (kind === "path") return `/learn/paths/${ids.pathId}`;
   return `/learn/exams/${ids.examId}`;
 }
 
 const optionalText = (max: number) =>
-  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.string().trim().max(max).optional());
+  z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.string().trim().max(max).optional(),
+  );
 
 const idList = z.preprocess(
   (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),

@@ -11,7 +11,14 @@ import { dayIn } from "~/utils/calendar";
 import { db, Prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { z } from "zod";
-import { certificateExpiry, certificateState, formatSerial, serialSequence, EXPIRING_WINDOW_DAYS, SERIAL_PREFIX } from "./rules";
+import {
+  certificateExpiry,
+  certificateState,
+  formatSerial,
+  serialSequence,
+  EXPIRING_WINDOW_DAYS,
+  SERIAL_PREFIX,
+} from "./rules";
 
 const DAY_MS = 86_400_000;
 const SERIAL_ATTEMPTS = 5;
@@ -148,7 +155,10 @@ export async function sendCertificateRenewals(now = new Date()) {
           },
           select: { id: true, dueAt: true },
         });
-        const counts = await addRecipients(tx, assignment, exam, [certificate.userId], { retrain: true, notifyKind: null });
+        const counts = await addRecipients(tx, assignment, exam, [certificate.userId], {
+          retrain: true,
+          notifyKind: null,
+        });
         if (counts.added === 0) await tx.learningAssignment.delete({ where: { id: assignment.id } });
         else assigned += 1;
       }
@@ -161,7 +171,10 @@ export async function sendCertificateRenewals(now = new Date()) {
 type ReaderScope = { teamIds: string[] | null };
 
 /** Staff scope for reading certificates: any, the teams one leads, or none. */
-export function certificateScope(user: { permissions: ReadonlySet<Permission>; ledTeamIds: string[] }): ReaderScope | null {
+export function certificateScope(user: {
+  permissions: ReadonlySet<Permission>;
+  ledTeamIds: string[];
+}): ReaderScope | null {
   const level = accessLevel(user.permissions, "read", "certificate");
   if (level === "any") return { teamIds: null };
   if (level === "team") return { teamIds: user.ledTeamIds };
@@ -233,7 +246,9 @@ function currentCertificatesWhere(scope: ReaderScope, filter: CertificateFilter,
       AND n."issuedAt" > c."issuedAt" AND n."revokedAt" IS NULL)`,
   ];
   if (scope.teamIds !== null)
-    parts.push(scope.teamIds.length > 0 ? Prisma.sql`u."teamId" IN (${Prisma.join(scope.teamIds)})` : Prisma.sql`FALSE`);
+    parts.push(
+      scope.teamIds.length > 0 ? Prisma.sql`u."teamId" IN (${Prisma.join(scope.teamIds)})` : Prisma.sql`FALSE`,
+    );
   if (filter.teamId) parts.push(Prisma.sql`u."teamId" = ${filter.teamId}`);
   if (filter.examId) parts.push(Prisma.sql`c."examId" = ${filter.examId}`);
   if (filter.q) {
@@ -259,7 +274,13 @@ type CertificateListRow = {
   percent: Prisma.Decimal | null;
 };
 
-async function queryCertificates(scope: ReaderScope, filter: CertificateFilter, now: Date, limit: number, offset: number) {
+async function queryCertificates(
+  scope: ReaderScope,
+  filter: CertificateFilter,
+  now: Date,
+  limit: number,
+  offset: number,
+) {
   return db.$queryRaw<CertificateListRow[]>`
     SELECT c."id", c."serial", c."title", c."issuedAt", c."expiresAt", u."name", u."externalId", t."name" AS "team",
       e."title" AS "exam", a."percent"
@@ -320,7 +341,11 @@ export async function certificateFilterOptions(scope: ReaderScope) {
       orderBy: { name: "asc" },
       select: { id: true, name: true },
     }),
-    db.exam.findMany({ where: { isCertification: true }, orderBy: { title: "asc" }, select: { id: true, title: true } }),
+    db.exam.findMany({
+      where: { isCertification: true },
+      orderBy: { title: "asc" },
+      select: { id: true, title: true },
+    }),
   ]);
   return { teams, exams };
 }
