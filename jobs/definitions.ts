@@ -15,6 +15,7 @@ import { runImportJob } from "~/modules/qa/import/import.server";
 import { runAssignNewHires } from "~/modules/training/assignments/new-hires.server";
 import { sendOverdueReminders } from "~/modules/training/assignments/reminders.server";
 import { sendCertificateRenewals } from "~/modules/training/certificates/certificates.server";
+import { expireAttempts } from "~/modules/training/exams/expiry.server";
 
 export const purgeExpiredSessionsJob = defineJob({
   name: "sessions.purge-expired",
@@ -92,9 +93,18 @@ export const overdueRemindersJob = defineJob({
 
 export const certificateRenewalsJob = defineJob({
   name: "training.certificate-renewals",
-  description: "Remind holders of certificates expiring within 30 days and assign the exam again (once per certificate)",
+  description:
+    "Remind holders of certificates expiring within 30 days and assign the exam again (once per certificate)",
   payload: z.strictObject({}),
   handler: () => sendCertificateRenewals(),
+  maxAttempts: 3,
+});
+
+export const expireAttemptsJob = defineJob({
+  name: "training.expire-attempts",
+  description: "Submit and score exam attempts whose deadline has passed (only attempts still in progress)",
+  payload: z.strictObject({}),
+  handler: () => expireAttempts(),
   maxAttempts: 3,
 });
 
@@ -109,4 +119,5 @@ export const jobDefinitions = [
   assignNewHiresJob,
   overdueRemindersJob,
   certificateRenewalsJob,
+  expireAttemptsJob,
 ] as const;

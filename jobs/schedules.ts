@@ -58,4 +58,10 @@ export const jobSchedules: readonly JobSchedule[] = [
     pattern: "0 9 * * *",
     payload: {},
   }),
+  schedule({
+    id: "training.expire-attempts.every-minute",
+    job: "training.expire-attempts",
+    pattern: "* * * * *",
+    payload: {},
+  }),
 ];

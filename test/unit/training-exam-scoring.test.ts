@@ -209,7 +209,15 @@ describe("learner views", () => {
   };
   it("the taking view carries no key, explanation or score", () => {
     const view = takingItem(row);
-    expect(Object.keys(view).sort()).toEqual(["answer", "blanks", "options", "points", "position", "stemHtml", "type"]);
+    expect(Object.keys(view).sort()).toEqual([
+      "blanks",
+      "options",
+      "points",
+      "position",
+      "response",
+      "stemHtml",
+      "type",
+    ]);
   });
   it("review follows the mode and only once final", () => {
     expect(learnerReview([row], "with_answers", false)).toBeNull();

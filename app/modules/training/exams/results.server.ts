@@ -3,7 +3,7 @@
  * and the attempt views for the learner and for staff.
  */
 import { accessLevel, type Permission } from "~/modules/identity/permissions";
-import { db, Prisma } from "~/utils/db.server";
+import { db, type Prisma } from "~/utils/db.server";
 import { resultAttempt, type CategoryScore } from "./scoring";
 import { learnerReview, reviewItem, takingItem, type ItemRow, type ReviewMode } from "./views";
 

@@ -22,7 +22,8 @@ export type TakingItem = {
   points: number;
   options: { key: string; text: string }[];
   blanks: number;
-  answer: unknown;
+  /** The learner's saved answer (named so it is never confused with the answer key). */
+  response: unknown;
 };
 
 export function takingItem(item: ItemRow): TakingItem {
@@ -34,7 +35,7 @@ export function takingItem(item: ItemRow): TakingItem {
     points: snapshot.points,
     options: snapshot.options.map((option) => ({ key: option.key, text: option.text })),
     blanks: snapshot.blanks,
-    answer: item.answer ?? null,
+    response: item.answer ?? null,
   };
 }
 
