@@ -204,6 +204,12 @@ export async function startAttempt(examId: string, userId: string, now = new Dat
           },
         });
         if (!exam) return { ok: false, reason: "not-found" };
+        // Re-checked inside the transaction: a start that ran in between must be resumed, not doubled.
+        const running = await tx.examAttempt.findFirst({
+          where: { examId, userId, status: "in_progress" },
+          select: { id: true },
+        });
+        if (running) return { ok: true, attemptId: running.id, resumed: true };
         const blocker = await startBlocker(tx, { ...exam, passPercent: Number(exam.passPercent) }, userId, now);
         if (blocker) return blocker;
         const items = await drawItems(tx, examId);
