@@ -19,7 +19,8 @@ export const MAX_ITEMS = 200;
 export const MAX_DRAW_COUNT = 200;
 
 const checkbox = z
-  .union([z.literal("on"), z.literal("true"), z.literal("1"), z.literal(""), z.undefined()])
+  .union([z.literal("on"), z.literal("true"), z.literal("1"), z.literal("")])
+  .optional()
   .transform((value) => value === "on" || value === "true" || value === "1");
 
 function optionalInt(min: number, max: number) {
