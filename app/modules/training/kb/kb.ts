@@ -11,6 +11,8 @@ export const ARTICLE_STATUSES = ["draft", "published", "archived"] as const;
 export type ArticleStatusValue = (typeof ARTICLE_STATUSES)[number];
 
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+/** Paths under /kb that are pages, not articles. */
+export const RESERVED_SLUGS = ["new", "categories", "search"] as const;
 export const MAX_TAGS = 12;
 /** Share of the query's terms an article must contain to be a result (at least one term). */
 export const MATCH_SHARE = 0.6;
@@ -70,46 +72,46 @@ export type SnippetPart = { text: string; hit: boolean };
 /**
  * A window of `length` characters of `text` around the first occurrence of any term, split into parts with the
  * occurrences of every term marked, so the page can wrap hits in <mark> without building HTML. Text without any
- * hit gives its beginning. Matching is case-insensitive and width-insensitive (NFKC) like the search itself.
+ * hit gives its beginning. Matching is case- and width-insensitive (NFKC per character, like the search), but the
+ * original characters are shown, so Chinese punctuation (，。) stays as written.
  */
 export function buildSnippet(
   text: string,
   terms: string[],
   length = 120,
 ): { parts: SnippetPart[]; truncatedStart: boolean; truncatedEnd: boolean } {
-  const display = text.normalize("NFKC").replace(/\s+/g, " ").trim();
-  const lower = display.toLowerCase();
-  // Lower-casing can change the length of a few characters; then the lower-cased text is what we show.
-  const shown = lower.length === display.length ? display : lower;
-  const usable = terms.filter((term) => term.length > 0);
+  const chars = Array.from(text.replace(/\s+/g, " ").trim());
+  // folded = the comparison form; owner[k] = the original character that produced folded position k.
+  let folded = "";
+  const owner: number[] = [];
+  chars.forEach((char, index) => {
+    const form = char.normalize("NFKC").toLowerCase();
+    folded += form;
+    for (let k = 0; k < form.length; k += 1) owner.push(index);
+  });
+  const marks = new Array<boolean>(chars.length).fill(false);
   let first = -1;
-  for (const term of usable) {
-    const at = lower.indexOf(term);
-    if (at >= 0 && (first < 0 || at < first)) first = at;
-  }
-  const lead = Math.floor(length / 4);
-  let start = first < 0 ? 0 : Math.max(0, first - lead);
-  const end = Math.min(shown.length, start + length);
-  if (end - start < length) start = Math.max(0, end - length);
-  const window = shown.slice(start, end);
-  const windowLower = lower.slice(start, end);
-  const marks = new Array<boolean>(window.length).fill(false);
-  for (const term of usable) {
-    let from = 0;
-    for (;;) {
-      const at = windowLower.indexOf(term, from);
+  for (const term of terms) {
+    if (!term) continue;
+    for (let from = 0; ;) {
+      const at = folded.indexOf(term, from);
       if (at < 0) break;
-      for (let i = at; i < at + term.length && i < marks.length; i += 1) marks[i] = true;
+      for (let k = at; k < at + term.length; k += 1) marks[owner[k]!] = true;
+      if (first < 0 || owner[at]! < first) first = owner[at]!;
       from = at + 1;
     }
   }
+  const lead = Math.floor(length / 4);
+  let start = first < 0 ? 0 : Math.max(0, first - lead);
+  const end = Math.min(chars.length, start + length);
+  if (end - start < length) start = Math.max(0, end - length);
   const parts: SnippetPart[] = [];
-  for (let i = 0; i < window.length; i += 1) {
+  for (let i = start; i < end; i += 1) {
     const last = parts[parts.length - 1];
-    if (last && last.hit === marks[i]) last.text += window[i];
-    else parts.push({ text: window[i]!, hit: marks[i]! });
+    if (last && last.hit === marks[i]) last.text += chars[i];
+    else parts.push({ text: chars[i]!, hit: marks[i]! });
   }
-  return { parts, truncatedStart: start > 0, truncatedEnd: end < shown.length };
+  return { parts, truncatedStart: start > 0, truncatedEnd: end < chars.length };
 }
 
 const TOO_LONG = { error: "validation:tooLong" };
@@ -124,7 +126,8 @@ export const ArticleFormSchema = z.object({
     .toLowerCase()
     .min(2, "training-kb:errors.slugFormat")
     .max(80, TOO_LONG)
-    .regex(SLUG_PATTERN, "training-kb:errors.slugFormat"),
+    .regex(SLUG_PATTERN, "training-kb:errors.slugFormat")
+    .refine((slug) => !(RESERVED_SLUGS as readonly string[]).includes(slug), "training-kb:errors.slugReserved"),
   kind: z.enum(ARTICLE_KINDS, { error: "validation:invalidChoice" }),
   categoryId: optionalText(40),
   summary: optionalText(300),
