@@ -35,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     agents: form.agents,
     criteria: form.criteria,
+    courses: form.courses,
     source: form.source,
     defaults: { ...form.prefill, dueDate: addDays(today, DEFAULT_DUE_DAYS) },
     pageTitle: await pageTitle(request, "qa-coaching:new.title"),
@@ -60,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewCoachingTaskPage() {
   const { t } = useTranslation(["qa-coaching", "common"]);
-  const { agents, criteria, source, defaults } = useLoaderData<typeof loader>();
+  const { agents, criteria, courses, source, defaults } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const format = useFormat();
   return (
@@ -90,6 +91,7 @@ export default function NewCoachingTaskPage() {
       <CoachingTaskForm
         agents={agents}
         criteria={criteria}
+        courses={courses}
         defaults={defaults}
         lockedAgent={source?.agent ?? null}
         lastResult={lastResult}

@@ -305,3 +305,71 @@ describe("suggestions", () => {
     expect(remaining.some((row) => row.agentId === repeat.id)).toBe(false);
   });
 });
+
+describe("course and knowledge-base links", () => {
+  async function publishedCourse(title: string, status: "published" | "draft" = "published") {
+    const course = await db.course.create({
+      data: { slug: `course-${Math.random().toString(36).slice(2, 8)}`, type: "skills", status, title },
+    });
+    const version = await db.courseVersion.create({
+      data: { courseId: course.id, version: 1, status: status === "published" ? "published" : "draft", title },
+    });
+    return { course, version };
+  }
+
+  async function article(slug: string, status: "published" | "draft" = "published") {
+    return db.kbArticle.create({
+      data: { slug, title: "投诉处理原则与话术", kind: "policy", body: "先共情，再处理。", status, searchText: "" },
+    });
+  }
+
+  it("offers published courses, saves the links and shows the agent's course progress on both task pages", async () => {
+    const { course, version } = await publishedCourse("情绪管理与压力调适");
+    await publishedCourse("草稿课程", "draft");
+    const form = await callRoute(newLoader, buildRequest("/qa/coaching/new", { cookie: inspectorCookie }));
+    expect((form.data as { courses: { title: string }[] }).courses.map((row) => row.title)).toEqual([
+      "情绪管理与压力调适",
+    ]);
+    const kb = await article("policy-complaint-phrasing");
+    const { result, taskId } = await createTask({ title: "情绪管理课程学习", courseId: course.id, articleId: kb.id });
+    expect(result.status).toBe(302);
+    expect(await db.coachingTask.findUniqueOrThrow({ where: { id: taskId } })).toMatchObject({
+      courseId: course.id,
+      articleId: kb.id,
+    });
+
+    type View = { task: { course: { id: string; status: string } | null; article: { slug: string } | null } };
+    const before = await callRoute(taskLoader, buildRequest(`/qa/coaching/${taskId}`, { cookie: inspectorCookie }), {
+      taskId,
+    });
+    expect((before.data as View).task.course).toMatchObject({ id: course.id, status: "not_started" });
+    expect((before.data as View).task.article).toMatchObject({ slug: "policy-complaint-phrasing" });
+
+    await db.courseEnrollment.create({
+      data: {
+        userId: agent.id,
+        courseId: course.id,
+        versionId: version.id,
+        status: "completed",
+        completedAt: new Date(),
+      },
+    });
+    const after = await callRoute(agentTaskLoader, buildRequest(`/agent/coaching/${taskId}`, { cookie: agentCookie }), {
+      taskId,
+    });
+    expect((after.data as View).task.course).toMatchObject({ id: course.id, status: "completed" });
+    expect((after.data as View).task.article).toMatchObject({ slug: "policy-complaint-phrasing" });
+  });
+
+  it("rejects unknown or unpublished courses and articles with field errors", async () => {
+    const { course } = await publishedCourse("未发布课程", "draft");
+    const draft = await article("draft-phrasing", "draft");
+    const { result } = await createTask({ courseId: course.id, articleId: draft.id });
+    expect(result.status).toBe(400);
+    const reply = result.data as { error: Record<string, string[]> };
+    expect(reply.error.courseId).toEqual(["training-kb:errors.courseUnavailable"]);
+    expect(reply.error.articleId).toEqual(["training-kb:errors.articleUnavailable"]);
+    const unknown = await createTask({ courseId: "nope", articleId: "nope" });
+    expect(unknown.result.status).toBe(400);
+  });
+});

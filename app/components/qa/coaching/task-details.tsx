@@ -1,6 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ArticleKindBadge } from "~/components/training/kb/badges";
 import { isOverdue, type CoachingStatus } from "~/modules/qa/coaching/coaching";
+import type { ArticleKindValue } from "~/modules/training/kb/kb";
 import { useFormat } from "~/utils/use-format";
 import { CoachingStatusBadge, OutcomeBadge, ResourceLink } from "./badges";
 
@@ -10,6 +12,8 @@ export type TaskView = {
   notes: string;
   resourceTitle: string | null;
   resourceUrl: string | null;
+  course: { id: string; title: string; status: EnrollmentStatus; completedAt: string | null } | null;
+  article: { slug: string; title: string; kind: ArticleKindValue } | null;
   dueAt: string;
   status: CoachingStatus;
   followUpWanted: boolean;
@@ -22,6 +26,14 @@ export type TaskView = {
   createdBy: string | null;
   sourceReview: { id: string; score: number | null; submittedAt: string | null } | null;
   followUpReview: { id: string; score: number | null; submittedAt: string | null } | null;
+};
+
+type EnrollmentStatus = "not_started" | "in_progress" | "completed";
+
+const ENROLLMENT_STYLES: Record<EnrollmentStatus, string> = {
+  not_started: "bg-slate-100 text-slate-700",
+  in_progress: "bg-sky-50 text-sky-700",
+  completed: "bg-emerald-50 text-emerald-700",
 };
 
 export type CriterionView = { key: string; name: string; description: string | null; guidance: string | null };
@@ -45,7 +57,7 @@ export function TaskDetails({
   criteria: CriterionView[];
   reviewPath: string;
 }) {
-  const { t } = useTranslation(["qa-coaching", "common"]);
+  const { t } = useTranslation(["qa-coaching", "training", "common"]);
   const format = useFormat();
   return (
     <div className="space-y-6">
@@ -75,6 +87,31 @@ export function TaskDetails({
                   date: format.date(task.sourceReview.submittedAt),
                 })}
               </Link>
+            </Row>
+          ) : null}
+          {task.course ? (
+            <Row label={t("detail.course")}>
+              <span className="inline-flex flex-wrap items-center gap-2">
+                <Link to={`/learn/courses/${task.course.id}`} className="text-brand-700 hover:underline">
+                  {task.course.title}
+                </Link>
+                <span className={`badge ${ENROLLMENT_STYLES[task.course.status]}`} data-testid="course-status">
+                  {t(`training:enrollmentStatus.${task.course.status}`)}
+                </span>
+                {task.course.completedAt ? (
+                  <span className="text-xs text-slate-500">{format.date(task.course.completedAt)}</span>
+                ) : null}
+              </span>
+            </Row>
+          ) : null}
+          {task.article ? (
+            <Row label={t("detail.article")}>
+              <span className="inline-flex items-center gap-2">
+                <ArticleKindBadge kind={task.article.kind} />
+                <Link to={`/kb/${task.article.slug}`} className="text-brand-700 hover:underline">
+                  {task.article.title}
+                </Link>
+              </span>
             </Row>
           ) : null}
           {task.resourceUrl ? (

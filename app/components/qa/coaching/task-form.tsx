@@ -3,10 +3,12 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormError } from "~/components/field";
+import { ArticlePicker } from "~/components/training/kb/article-picker";
 import { CreateCoachingSchema } from "~/modules/qa/coaching/coaching";
 
 type AgentOption = { id: string; label: string; team: string | null };
 type CriterionOption = { key: string; name: string };
+type CourseOption = { id: string; title: string };
 
 export type TaskFormDefaults = {
   agentId: string;
@@ -28,12 +30,15 @@ function groupByTeam(agents: AgentOption[], noTeam: string) {
 export function CoachingTaskForm({
   agents,
   criteria,
+  courses,
   defaults,
   lockedAgent,
   lastResult,
 }: {
   agents: AgentOption[];
   criteria: CriterionOption[];
+  /** Published courses; the article is picked by searching the knowledge base. */
+  courses: CourseOption[];
   defaults: TaskFormDefaults;
   /** Set when the task comes from a review: the agent is the reviewed one. */
   lockedAgent: string | null;
@@ -114,6 +119,36 @@ export function CoachingTaskForm({
       <Field id={fields.notes.id} label={t("form.notes")} errors={fields.notes.errors} hint={t("form.notesHint")}>
         <textarea {...getTextareaProps(fields.notes)} rows={5} className="input" />
       </Field>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field
+          id={fields.courseId.id}
+          label={t("form.course")}
+          errors={fields.courseId.errors}
+          hint={t("form.courseHint")}
+        >
+          <select
+            id={fields.courseId.id}
+            name={fields.courseId.name}
+            defaultValue=""
+            className="input"
+            aria-invalid={fields.courseId.errors ? true : undefined}
+          >
+            <option value="">{t("form.noCourse")}</option>
+            {courses.map((course) => (
+              <option key={course.id} value={course.id}>
+                {course.title}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <ArticlePicker
+          name={fields.articleId.name}
+          label={t("form.article")}
+          max={1}
+          errors={fields.articleId.errors}
+        />
+      </div>
+      <p className="label mb-0">{t("form.otherResource")}</p>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id={fields.resourceTitle.id} label={t("form.resourceTitle")} errors={fields.resourceTitle.errors}>
           <input

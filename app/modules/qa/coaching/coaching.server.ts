@@ -108,6 +108,15 @@ export type CreateFormPrefill = {
   title: string;
 };
 
+/** Published courses a task can point to, by title. */
+async function publishedCourses() {
+  return db.course.findMany({
+    where: { status: "published" },
+    orderBy: [{ title: "asc" }],
+    select: { id: true, title: true },
+  });
+}
+
 /**
  * What the "new task" form needs. From a review: its agent and failed criteria (403 when the agent is outside
  * the creator's teams, null review = 404). From a suggestion: the agent and criterion key.
@@ -116,7 +125,7 @@ export async function loadCreateForm(
   scope: CoachingScope,
   query: { reviewId: string | null; agentId: string | null; criterionKey: string | null },
 ) {
-  const [agents, options] = await Promise.all([agentOptions(scope), criterionOptions()]);
+  const [agents, options, courses] = await Promise.all([agentOptions(scope), criterionOptions(), publishedCourses()]);
   const prefill: CreateFormPrefill = { agentId: "", sourceReviewId: "", criterionKeys: [], title: "" };
   let source: {
     id: string;
@@ -154,7 +163,7 @@ export async function loadCreateForm(
     }
   }
   options.sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
-  return { status: "ok" as const, agents, criteria: options, prefill, source };
+  return { status: "ok" as const, agents, criteria: options, courses, prefill, source };
 }
 
 type FieldErrors = Record<string, string[]>;
@@ -194,6 +203,14 @@ export async function createCoachingTask(
     if (known.length !== keys.length)
       return { ok: false, fieldErrors: { criterionKeys: ["qa-coaching:errors.criteria"] } };
   }
+  const linkErrors: FieldErrors = {};
+  if (input.courseId && !(await db.course.count({ where: { id: input.courseId, status: "published" } }))) {
+    linkErrors.courseId = ["training-kb:errors.courseUnavailable"];
+  }
+  if (input.articleId && !(await db.kbArticle.count({ where: { id: input.articleId, status: "published" } }))) {
+    linkErrors.articleId = ["training-kb:errors.articleUnavailable"];
+  }
+  if (Object.keys(linkErrors).length > 0) return { ok: false, fieldErrors: linkErrors };
   const dueAt = endOfLocalDay(input.dueDate, timeZone);
   const task = await db.$transaction(async (tx) => {
     const created = await tx.coachingTask.create({
@@ -206,6 +223,8 @@ export async function createCoachingTask(
         notes: input.notes,
         resourceTitle: input.resourceTitle ?? null,
         resourceUrl: input.resourceUrl ?? null,
+        courseId: input.courseId ?? null,
+        articleId: input.articleId ?? null,
         dueAt,
         followUpRequired: input.followUp,
       },
@@ -222,6 +241,8 @@ export async function createCoachingTask(
           sourceReviewId: input.sourceReviewId ?? null,
           criterionKeys: keys,
           title: input.title,
+          courseId: input.courseId ?? null,
+          articleId: input.articleId ?? null,
           dueAt: dueAt.toISOString(),
           followUp: input.followUp,
         },
@@ -369,6 +390,8 @@ const TASK_DETAIL_SELECT = {
   criterionKeys: true,
   resourceTitle: true,
   resourceUrl: true,
+  course: { select: { id: true, title: true } },
+  article: { select: { slug: true, title: true, kind: true, status: true } },
   dueAt: true,
   status: true,
   agentNote: true,
@@ -410,7 +433,26 @@ export async function followUpCandidates(agentId: string, after: Date) {
   }));
 }
 
-function serialiseTask(task: NonNullable<Awaited<ReturnType<typeof loadTask>>>) {
+/** The agent's progress in the task's course: the status of their latest enrollment round, or not started. */
+async function courseProgress(task: NonNullable<Awaited<ReturnType<typeof loadTask>>>) {
+  if (!task.course) return null;
+  const enrollment = await db.courseEnrollment.findFirst({
+    where: { userId: task.agentId, courseId: task.course.id },
+    orderBy: { round: "desc" },
+    select: { status: true, completedAt: true },
+  });
+  return {
+    id: task.course.id,
+    title: task.course.title,
+    status: enrollment?.status ?? ("not_started" as const),
+    completedAt: enrollment?.completedAt?.toISOString() ?? null,
+  };
+}
+
+function serialiseTask(
+  task: NonNullable<Awaited<ReturnType<typeof loadTask>>>,
+  course: Awaited<ReturnType<typeof courseProgress>>,
+) {
   const iso = (value: Date | null | undefined) => value?.toISOString() ?? null;
   return {
     id: task.id,
@@ -418,6 +460,12 @@ function serialiseTask(task: NonNullable<Awaited<ReturnType<typeof loadTask>>>) 
     notes: task.notes,
     resourceTitle: task.resourceTitle,
     resourceUrl: task.resourceUrl,
+    course,
+    // An article archived since the task was created is no longer readable by the agent: the link is dropped.
+    article:
+      task.article && task.article.status === "published"
+        ? { slug: task.article.slug, title: task.article.title, kind: task.article.kind }
+        : null,
     dueAt: task.dueAt.toISOString(),
     status: task.status,
     followUpWanted: task.followUpRequired,
@@ -450,11 +498,12 @@ function serialiseTask(task: NonNullable<Awaited<ReturnType<typeof loadTask>>>) 
 export async function getTaskForStaff(taskId: string, user: ScopeUser) {
   const task = await loadTask(taskId);
   if (!task || !inScope(coachingScope(user, "read"), task.agent.teamId)) return null;
-  const [criteria, candidates] = await Promise.all([
+  const [criteria, candidates, course] = await Promise.all([
     criteriaInfo(task.criterionKeys, task.sourceReview?.rubricVersionId ?? null),
     task.status === "completed" ? followUpCandidates(task.agentId, task.createdAt) : Promise.resolve([]),
+    courseProgress(task),
   ]);
-  return { task: serialiseTask(task), criteria, candidates, canManage: canManage(user, task) };
+  return { task: serialiseTask(task, course), criteria, candidates, canManage: canManage(user, task) };
 }
 
 /** Follow-up and cancellation: coaching creators for the agent's team, or the task's own creator. */
@@ -468,8 +517,11 @@ function canManage(user: ScopeUser, task: { createdById: string | null; agent: {
 export async function getTaskForAgent(taskId: string, agentId: string) {
   const task = await loadTask(taskId);
   if (!task || task.agentId !== agentId) return null;
-  const criteria = await criteriaInfo(task.criterionKeys, task.sourceReview?.rubricVersionId ?? null);
-  return { task: serialiseTask(task), criteria };
+  const [criteria, course] = await Promise.all([
+    criteriaInfo(task.criterionKeys, task.sourceReview?.rubricVersionId ?? null),
+    courseProgress(task),
+  ]);
+  return { task: serialiseTask(task, course), criteria };
 }
 
 /** My tasks: those still to do (open, then awaiting follow-up, soonest due first) and a page of finished ones. */

@@ -62,6 +62,9 @@ export const CreateCoachingSchema = z
       .max(MAX_CRITERIA, { error: "qa-coaching:errors.tooManyCriteria" })
       .default([]),
     notes: trimmed(NOTES_MAX),
+    /** A published course to take (Course.id) and a published knowledge-base article to read (KbArticle.id). */
+    courseId: optionalText(64),
+    articleId: optionalText(64),
     resourceTitle: optionalText(RESOURCE_TITLE_MAX),
     resourceUrl: optionalText(RESOURCE_URL_MAX).refine((value) => value === undefined || isValidResourceUrl(value), {
       error: "qa-coaching:errors.resourceUrl",
