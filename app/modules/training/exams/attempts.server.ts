@@ -175,9 +175,13 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
+/** Waiting for a pooled connection under load (many learners starting at once) is fine; failing is not. */
+const TX_OPTIONS = { maxWait: 30_000, timeout: 30_000 } as const;
+
 /**
- * Starts an attempt, or resumes the one in progress. A concurrent double start loses on the unique
- * (examId, userId, number) and returns the attempt the other request created.
+ * Starts an attempt, or resumes the one in progress. The paper is drawn and snapshotted before the transaction
+ * (reads and Markdown rendering only), so the transaction itself is short: re-check, number, insert. A concurrent
+ * double start loses on the unique (examId, userId, number) and returns the attempt the other request created.
  */
 export async function startAttempt(examId: string, userId: string, now = new Date()): Promise<StartResult> {
   const existing = await db.examAttempt.findFirst({
@@ -185,95 +189,99 @@ export async function startAttempt(examId: string, userId: string, now = new Dat
     select: { id: true },
   });
   if (existing) return { ok: true, attemptId: existing.id, resumed: true };
+  const exam = await db.exam.findUnique({
+    where: { id: examId },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      timeLimitMinutes: true,
+      maxAttempts: true,
+      passPercent: true,
+      availableFrom: true,
+      availableUntil: true,
+      shuffleQuestions: true,
+      shuffleOptions: true,
+    },
+  });
+  if (!exam) return { ok: false, reason: "not-found" };
+  const rules: ExamRules = { ...exam, passPercent: Number(exam.passPercent) };
+  const early = await db.$transaction((tx) => startBlocker(tx, rules, userId, now), TX_OPTIONS);
+  if (early) return early;
+  const items = await db.$transaction((tx) => drawItems(tx, examId), TX_OPTIONS);
+  const questionIds = new Set<string>();
+  for (const item of items) {
+    if (item.kind === "question") questionIds.add(item.questionId);
+    else item.pool.forEach((id) => questionIds.add(id));
+  }
+  const optionRows = await db.question.findMany({
+    where: { id: { in: [...questionIds] }, type: { in: ["single_choice", "multiple_choice"] } },
+    select: { id: true, options: true },
+  });
+  const optionKeys = Object.fromEntries(
+    optionRows.map((row) => [row.id, optionList(row.options).map((option) => option.key)]),
+  );
+  const seed = newSeed();
+  const paper = drawPaper({
+    items,
+    seed,
+    shuffleQuestions: exam.shuffleQuestions,
+    shuffleOptions: exam.shuffleOptions,
+    optionKeys,
+  });
+  if (!paper.ok) return { ok: false, reason: "shortfall", shortfalls: paper.shortfalls };
+  if (paper.questions.length === 0) return { ok: false, reason: "empty" };
+  const questions = await db.question.findMany({
+    where: { id: { in: paper.questions.map((question) => question.questionId) } },
+    select: QUESTION_SELECT,
+  });
+  const byId = new Map(questions.map((question) => [question.id, question]));
+  const snapshots = paper.questions.map((drawn) => ({
+    questionId: drawn.questionId,
+    snapshot: snapshotOf(byId.get(drawn.questionId)!, drawn.optionOrder, drawn.points),
+  }));
+  const maxScore = round2(snapshots.reduce((sum, item) => sum + item.snapshot.points, 0));
+  let deadlineAt: Date | null = exam.timeLimitMinutes ? new Date(now.getTime() + exam.timeLimitMinutes * 60_000) : null;
+  if (exam.availableUntil && (!deadlineAt || exam.availableUntil < deadlineAt)) deadlineAt = exam.availableUntil;
   try {
-    return await db.$transaction(
-      async (tx): Promise<StartResult> => {
-        const exam = await tx.exam.findUnique({
-          where: { id: examId },
-          select: {
-            id: true,
-            title: true,
-            status: true,
-            timeLimitMinutes: true,
-            maxAttempts: true,
-            passPercent: true,
-            availableFrom: true,
-            availableUntil: true,
-            shuffleQuestions: true,
-            shuffleOptions: true,
-          },
-        });
-        if (!exam) return { ok: false, reason: "not-found" };
-        // Re-checked inside the transaction: a start that ran in between must be resumed, not doubled.
-        const running = await tx.examAttempt.findFirst({
-          where: { examId, userId, status: "in_progress" },
-          select: { id: true },
-        });
-        if (running) return { ok: true, attemptId: running.id, resumed: true };
-        const blocker = await startBlocker(tx, { ...exam, passPercent: Number(exam.passPercent) }, userId, now);
-        if (blocker) return blocker;
-        const items = await drawItems(tx, examId);
-        const questionIds = new Set<string>();
-        for (const item of items) {
-          if (item.kind === "question") questionIds.add(item.questionId);
-          else item.pool.forEach((id) => questionIds.add(id));
-        }
-        const optionRows = await tx.question.findMany({
-          where: { id: { in: [...questionIds] }, type: { in: ["single_choice", "multiple_choice"] } },
-          select: { id: true, options: true },
-        });
-        const optionKeys = Object.fromEntries(
-          optionRows.map((row) => [row.id, optionList(row.options).map((option) => option.key)]),
-        );
-        const seed = newSeed();
-        const paper = drawPaper({
-          items,
+    return await db.$transaction(async (tx): Promise<StartResult> => {
+      // Re-checked inside the transaction: a start that ran in between must be resumed, not doubled.
+      const running = await tx.examAttempt.findFirst({
+        where: { examId, userId, status: "in_progress" },
+        select: { id: true },
+      });
+      if (running) return { ok: true, attemptId: running.id, resumed: true };
+      const last = await tx.examAttempt.aggregate({
+        where: { examId, userId },
+        _max: { number: true },
+        _count: { _all: true },
+      });
+      if (exam.maxAttempts !== null && last._count._all >= exam.maxAttempts) {
+        return { ok: false, reason: "attempts-used", maxAttempts: exam.maxAttempts };
+      }
+      const attempt = await tx.examAttempt.create({
+        data: {
+          examId,
+          userId,
+          number: (last._max.number ?? 0) + 1,
           seed,
-          shuffleQuestions: exam.shuffleQuestions,
-          shuffleOptions: exam.shuffleOptions,
-          optionKeys,
-        });
-        if (!paper.ok) return { ok: false, reason: "shortfall", shortfalls: paper.shortfalls };
-        if (paper.questions.length === 0) return { ok: false, reason: "empty" };
-        const questions = await tx.question.findMany({
-          where: { id: { in: paper.questions.map((question) => question.questionId) } },
-          select: QUESTION_SELECT,
-        });
-        const byId = new Map(questions.map((question) => [question.id, question]));
-        const snapshots = paper.questions.map((drawn) => ({
-          questionId: drawn.questionId,
-          snapshot: snapshotOf(byId.get(drawn.questionId)!, drawn.optionOrder, drawn.points),
-        }));
-        const maxScore = round2(snapshots.reduce((sum, item) => sum + item.snapshot.points, 0));
-        const last = await tx.examAttempt.aggregate({ where: { examId, userId }, _max: { number: true } });
-        let deadlineAt: Date | null = exam.timeLimitMinutes
-          ? new Date(now.getTime() + exam.timeLimitMinutes * 60_000)
-          : null;
-        if (exam.availableUntil && (!deadlineAt || exam.availableUntil < deadlineAt)) deadlineAt = exam.availableUntil;
-        const attempt = await tx.examAttempt.create({
-          data: {
-            examId,
-            userId,
-            number: (last._max.number ?? 0) + 1,
-            seed,
-            startedAt: now,
-            deadlineAt,
-            maxScore,
-            items: {
-              create: snapshots.map((item, index) => ({
-                position: index + 1,
-                questionId: item.questionId,
-                snapshot: item.snapshot as unknown as Prisma.InputJsonValue,
-                maxScore: item.snapshot.points,
-              })),
-            },
-          },
-          select: { id: true },
-        });
-        return { ok: true, attemptId: attempt.id, resumed: false };
-      },
-      { timeout: 20_000 },
-    );
+          startedAt: now,
+          deadlineAt,
+          maxScore,
+        },
+        select: { id: true },
+      });
+      await tx.examAttemptItem.createMany({
+        data: snapshots.map((item, index) => ({
+          attemptId: attempt.id,
+          position: index + 1,
+          questionId: item.questionId,
+          snapshot: item.snapshot as unknown as Prisma.InputJsonValue,
+          maxScore: item.snapshot.points,
+        })),
+      });
+      return { ok: true, attemptId: attempt.id, resumed: false };
+    }, TX_OPTIONS);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const other = await db.examAttempt.findFirst({
@@ -370,7 +378,7 @@ export async function submitAttempt(
     const status = await scoreSubmitted(tx, attemptId, late ? attempt.deadlineAt! : now);
     return { ok: true, status, alreadySubmitted: false };
   };
-  return client ? run(client) : db.$transaction(run, { timeout: 20_000 });
+  return client ? run(client) : db.$transaction(run, TX_OPTIONS);
 }
 
 /** Auto-scores the objective items of a just-submitted attempt; finalises it when nothing waits for a person. */

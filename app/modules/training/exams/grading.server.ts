@@ -199,6 +199,6 @@ export async function saveMarks(
       );
       return { ok: true, final: true, percent: totals.percent, passed: totals.passed };
     },
-    { timeout: 20_000 },
+    { maxWait: 30_000, timeout: 30_000 },
   );
 }
