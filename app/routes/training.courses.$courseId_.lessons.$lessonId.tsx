@@ -79,7 +79,7 @@ export default function LessonEditorPage() {
       <div className="space-y-4">
         <ProblemList problems={result?.problems} />
         {lesson.course.source === "file" ? <FileSourceNotice kind="course" /> : null}
-        <LessonEditor lesson={lesson} initialHtml={html} lastResult={result?.form ?? undefined} />
+        <LessonEditor key={lesson.stamp} lesson={lesson} initialHtml={html} lastResult={result?.form ?? undefined} />
       </div>
     </div>
   );
