@@ -26,7 +26,8 @@ export default function CertificatePage() {
   const { certificate } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-4">
-      <style>{PRINT_CSS}</style>
+      {/* Static CSS (no user input): inserted as-is so server and browser render the same text. */}
+      <style dangerouslySetInnerHTML={{ __html: PRINT_CSS }} />
       <div className="no-print flex flex-wrap items-center justify-between gap-2">
         <Link to={certificate.isHolder ? "/learn/certificates" : "/training/certificates"} className="btn-ghost">
           {t("certificates.sheet.back")}

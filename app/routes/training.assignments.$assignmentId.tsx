@@ -13,13 +13,15 @@ import { RecipientTable } from "~/components/training/assignments/recipient-tabl
 import { pageTitle } from "~/modules/i18n/page-title.server";
 import { clientIp, requirePermission } from "~/modules/identity/session.server";
 import { assignScope, dueInstant } from "~/modules/training/assignments/assign.server";
-import {
-  getAssignmentDetail,
-  RECIPIENT_FILTERS,
-  type RecipientFilter,
-} from "~/modules/training/assignments/list.server";
+import { getAssignmentDetail } from "~/modules/training/assignments/list.server";
 import { extendRecipientDue, remindRecipientNow } from "~/modules/training/assignments/reminders.server";
-import { ExtendDueSchema, itemLink, RemindSchema } from "~/modules/training/assignments/rules";
+import {
+  ExtendDueSchema,
+  itemLink,
+  RECIPIENT_FILTERS,
+  RemindSchema,
+  type RecipientFilter,
+} from "~/modules/training/assignments/rules";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { badRequest } from "~/utils/http.server";
 import { readPagination } from "~/utils/pagination";

@@ -97,6 +97,26 @@ describe("remediation", () => {
     expect(closed.completedAt).not.toBeNull();
   });
 
+  it("a learner who already holds the course open gets no second (empty) assignment, but the hold applies", async () => {
+    const course = await createPublishedCourse("售后政策：运费规则");
+    const exam = await createPublishedExam({
+      title: "运费规则测验",
+      remediationCourseId: course.id,
+      remediateOnFail: true,
+    });
+    await db.learningAssignment.create({
+      data: { kind: "course", courseId: course.id, target: "users", recipients: { create: [{ userId: holder.id }] } },
+    });
+    const failed = await gradedAttempt(holder.id, exam.id, false, new Date());
+    await finalise(failed.id);
+    expect(await db.learningAssignment.count({ where: { courseId: course.id, reason: "remediation" } })).toBe(0);
+    expect(await db.learningAssignment.count({ where: { courseId: course.id } })).toBe(1);
+    expect(await db.$transaction((tx) => remediationPending(tx, exam.id, holder.id))).toEqual({
+      courseId: course.id,
+      courseTitle: course.title,
+    });
+  });
+
   it("an exam without remediation never holds retakes", async () => {
     const exam = await createPublishedExam({ title: "普通测验" });
     const failed = await gradedAttempt(holder.id, exam.id, false, new Date());

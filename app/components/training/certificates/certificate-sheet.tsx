@@ -37,13 +37,13 @@ export function CertificateSheet({ certificate }: { certificate: PrintableCertif
           {t(certificate.state === "expired" ? "certificates.sheet.expiredNote" : "certificates.sheet.revokedNote")}
         </p>
       ) : null}
-      <header className="text-center">
+      <div className="text-center">
         <p className="text-sm tracking-[0.5em] text-amber-800">{t("certificates.sheet.headingEn")}</p>
         <h1 className="mt-2 font-serif text-4xl font-bold tracking-[0.4em] text-amber-900">
           {t("certificates.sheet.heading")}
         </h1>
         <p className="mt-4 font-serif text-2xl font-semibold">{certificate.title}</p>
-      </header>
+      </div>
       <p className="mx-auto max-w-3xl text-center font-serif text-xl leading-relaxed">
         {t("certificates.sheet.body", {
           name: certificate.holder,
@@ -51,7 +51,7 @@ export function CertificateSheet({ certificate }: { certificate: PrintableCertif
           exam: certificate.exam,
         })}
       </p>
-      <footer className="grid grid-cols-3 items-end gap-6 text-sm">
+      <div className="grid grid-cols-3 items-end gap-6 text-sm">
         <dl className="space-y-1">
           <div className="flex gap-2">
             <dt className="text-slate-500">{t("certificates.sheet.score")}</dt>
@@ -80,7 +80,7 @@ export function CertificateSheet({ certificate }: { certificate: PrintableCertif
             <span className="ml-2 font-mono">{certificate.serial}</span>
           </p>
         </div>
-      </footer>
+      </div>
     </article>
   );
 }
@@ -90,7 +90,7 @@ export const PRINT_CSS = `
 @media print {
   @page { size: A4 landscape; margin: 10mm; }
   html, body { background: #fff !important; }
-  aside, header, nav, .no-print, [role="status"] { display: none !important; }
+  aside, header, nav, .no-print, [role=status] { display: none !important; }
   main, #main { padding: 0 !important; margin: 0 !important; }
   .certificate-sheet { max-width: none !important; width: 100% !important; box-shadow: none !important;
     -webkit-print-color-adjust: exact; print-color-adjust: exact; break-inside: avoid; }

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { db, Prisma } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { scopeUserWhere, teamInScope, type AssignScope } from "./assign.server";
-import { ASSIGNMENT_KINDS, recipientStatus, type AssignmentKindName } from "./rules";
+import { ASSIGNMENT_KINDS, recipientStatus, type AssignmentKindName, type RecipientFilter } from "./rules";
 
 const REASONS = ["manual", "new_hire", "remediation", "coaching", "renewal"] as const;
 const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
@@ -147,9 +147,6 @@ export async function listAssignments(
     })),
   };
 }
-
-export const RECIPIENT_FILTERS = ["all", "open", "overdue", "completed"] as const;
-export type RecipientFilter = (typeof RECIPIENT_FILTERS)[number];
 
 /** One assignment with a page of its (scoped) recipients, each with status and progress. */
 export async function getAssignmentDetail(

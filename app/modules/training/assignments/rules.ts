@@ -14,6 +14,9 @@ export const RECIPIENT_STATUSES = ["completed", "overdue", "in_progress", "not_s
 export type AssignmentKindName = (typeof ASSIGNMENT_KINDS)[number];
 export type AssignmentTargetName = (typeof ASSIGNMENT_TARGETS)[number];
 export type RecipientStatus = (typeof RECIPIENT_STATUSES)[number];
+/** Filters of the recipient list on the assignment page. */
+export const RECIPIENT_FILTERS = ["all", "open", "overdue", "completed"] as const;
+export type RecipientFilter = (typeof RECIPIENT_FILTERS)[number];
 
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

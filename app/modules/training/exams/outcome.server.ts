@@ -6,7 +6,12 @@
 import { recordAudit } from "~/modules/audit/audit.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { addCalendarDays, REMEDIATION_DUE_DAYS } from "~/modules/training/assignments/rules";
-import { addRecipients, dueInstant, loadPublishedItem } from "~/modules/training/assignments/assign.server";
+import {
+  addRecipients,
+  dueInstant,
+  loadPublishedItem,
+  startNewRounds,
+} from "~/modules/training/assignments/assign.server";
 import { issueCertificate } from "~/modules/training/certificates/certificates.server";
 import { dayIn } from "~/utils/calendar";
 import type { Prisma } from "~/utils/db.server";
@@ -87,6 +92,9 @@ async function assignRemediation(tx: Tx, failed: FailedAttempt) {
     select: { id: true, dueAt: true },
   });
   const counts = await addRecipients(tx, assignment, course, [failed.userId], { retrain: true, notifyKind: null });
+  // Already holding the course open elsewhere: that row stands (no empty assignment), but the round still restarts.
+  if (counts.added === 0) await tx.learningAssignment.delete({ where: { id: assignment.id } });
+  const newRounds = counts.added === 0 ? await startNewRounds(tx, [failed.userId], [course.id]) : counts.retrained;
   await notify(
     {
       userId: failed.userId,
@@ -106,9 +114,9 @@ async function assignRemediation(tx: Tx, failed: FailedAttempt) {
         examId: failed.examId,
         userId: failed.userId,
         courseId: course.id,
-        assignmentId: assignment.id,
+        assignmentId: counts.added > 0 ? assignment.id : null,
         dueDate: dueDay,
-        newRound: counts.retrained > 0,
+        newRound: newRounds > 0,
         alreadyAssigned: counts.skipped > 0,
       },
     },
