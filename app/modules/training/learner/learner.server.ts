@@ -24,7 +24,12 @@ import {
   type CourseType,
   type OrderedLesson,
 } from "./learner";
-import { currentEnrollmentFigures, onboardingFigures, pathFigures } from "../progress/progress-queries.server";
+import {
+  currentEnrollmentFigures,
+  onboardingFigures,
+  pathFigures,
+  publishedLessonCounts,
+} from "../progress/progress-queries.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -349,6 +354,7 @@ async function enrollmentForLesson(tx: Tx, userId: string, courseId: string, les
  * course's assignments (and any path this finishes) in the same transaction. Null = not the learner's lesson.
  */
 export async function completeLesson(userId: string, courseId: string, lessonId: string, now = new Date()) {
+  if (!(await ensureEnrollment(userId, courseId))) return null;
   return db.$transaction(async (tx) => {
     const enrollment = await enrollmentForLesson(tx, userId, courseId, lessonId);
     if (!enrollment) return null;
@@ -561,9 +567,10 @@ export async function dueItems(userId: string, now: Date, take: number): Promise
   ]);
   const courseIds = recipients.flatMap((row) => (row.assignment.course ? [row.assignment.course.id] : []));
   const pathIds = [...new Set(recipients.flatMap((row) => (row.assignment.path ? [row.assignment.path.id] : [])))];
-  const [courses, paths] = await Promise.all([
+  const [courses, paths, published] = await Promise.all([
     currentEnrollmentFigures(userId, courseIds),
     pathFigures(pathIds.map((pathId) => ({ userId, pathId }))),
+    publishedLessonCounts(courseIds),
   ]);
   const pathById = new Map(paths.map((row) => [row.pathId, row]));
   const rows = recipients.map((row): DueItem => {
@@ -577,7 +584,7 @@ export async function dueItems(userId: string, now: Date, take: number): Promise
       const figures = courses.get(course.id);
       progress = figures
         ? { done: figures.done, total: figures.total, percent: percentDone(figures.done, figures.total) }
-        : { done: 0, total: 0, percent: 0 };
+        : { done: 0, total: published.get(course.id) ?? 0, percent: 0 };
     } else if (kind === "path" && path) {
       title = path.title;
       href = `/learn/paths/${path.id}`;

@@ -117,3 +117,13 @@ export async function onboardingFigures(userIds: string[], client: Client = db):
   }
   return result;
 }
+
+/** Lessons in the published version of each course (the total for a learner who has not started). */
+export async function publishedLessonCounts(courseIds: string[], client: Client = db): Promise<Map<string, number>> {
+  if (courseIds.length === 0) return new Map();
+  const rows = await client.$queryRaw<{ courseId: string; total: number }[]>`
+    SELECT c."id" AS "courseId", COUNT(l."id")::int AS "total"
+    FROM "Course" c LEFT JOIN "Lesson" l ON l."versionId" = c."publishedVersionId"
+    WHERE c."id" IN (${Prisma.join([...new Set(courseIds)])}) GROUP BY c."id"`;
+  return new Map(rows.map((row) => [row.courseId, row.total]));
+}

@@ -12,7 +12,12 @@ import { dayIn, startOfDayIn } from "~/utils/calendar";
 import { csvDocument } from "~/utils/csv";
 import { db, Prisma } from "~/utils/db.server";
 import { daysOverdue, onboardingSummary, percentDone, ratePercent } from "../learner/learner";
-import { currentEnrollmentFigures, onboardingFigures, pathFigures } from "./progress-queries.server";
+import {
+  currentEnrollmentFigures,
+  onboardingFigures,
+  pathFigures,
+  publishedLessonCounts,
+} from "./progress-queries.server";
 
 /** null teamIds = every team. */
 export type ReportScope = { teamIds: string[] | null };
@@ -197,6 +202,7 @@ async function withProgress(rows: OverdueBase[], now: Date): Promise<OverdueRow[
       for (const [courseId, row] of figures) courseFigures.set(`${userId}|${courseId}`, row);
     }),
   );
+  const published = await publishedLessonCounts(rows.filter((row) => row.kind === "course").map((row) => row.itemId));
   const paths = await pathFigures(
     rows.filter((row) => row.kind === "path").map((row) => ({ userId: row.userId, pathId: row.itemId })),
   );
@@ -204,7 +210,10 @@ async function withProgress(rows: OverdueBase[], now: Date): Promise<OverdueRow[
   return rows.map((row) => {
     let progress: OverdueRow["progress"] = null;
     if (row.kind === "course") {
-      const figures = courseFigures.get(`${row.userId}|${row.itemId}`) ?? { done: 0, total: 0 };
+      const figures = courseFigures.get(`${row.userId}|${row.itemId}`) ?? {
+        done: 0,
+        total: published.get(row.itemId) ?? 0,
+      };
       progress = { ...figures, percent: percentDone(figures.done, figures.total) };
     } else if (row.kind === "path") {
       const figures = pathByPair.get(`${row.userId}|${row.itemId}`);
