@@ -85,5 +85,5 @@ describe("seedExamAttempts", () => {
     expect(await seedExamAttempts()).toMatch(/exam attempts: 0 created/);
     expect(await db.examAttempt.count()).toBe(before);
     expect(await db.examAttemptItem.count()).toBe(items);
-  });
+  }, 600_000);
 });
