@@ -16,11 +16,13 @@ import { DisputeHistory } from "~/components/qa/disputes/dispute-history";
 import { PassBadge, ScoreText } from "~/components/qa/disputes/labels";
 import { PinnedComments, ScorecardTable } from "~/components/qa/disputes/scorecard";
 import { TranscriptView } from "~/components/qa/transcript-view";
+import { RelatedKnowledge } from "~/components/training/kb/article-links";
 import { pageTitle } from "~/modules/i18n/page-title.server";
 import { clientIp, forbidden, requirePermission, userCan } from "~/modules/identity/session.server";
 import { acknowledgeReview, isOwnDispute, loadAgentReview } from "~/modules/qa/agent-reviews.server";
 import { AgentActionSchema, disputeItemErrors, proposedItems } from "~/modules/qa/disputes/dispute-forms";
 import { escalateDispute, openDispute, orHttpError, withdrawDispute } from "~/modules/qa/disputes/dispute.server";
+import { reviewKnowledge } from "~/modules/training/kb/review-links.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 import { useFormat } from "~/utils/use-format";
@@ -34,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!view) notFound("review not found");
   return {
     ...view,
+    knowledge: await reviewKnowledge(params.reviewId ?? ""),
     canDispute: userCan(user, "create:dispute:own"),
     canAcknowledge: userCan(user, "acknowledge:qa-review:own"),
     pageTitle: await pageTitle(request, "qa-disputes:agentReview.title"),
@@ -86,7 +89,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AgentReviewPage() {
   const { t } = useTranslation(["qa-disputes", "common"]);
   const loaderData = useLoaderData<typeof loader>();
-  const { review, transcript, scorecard, comments, disputes, abilities, canDispute, canAcknowledge } = loaderData;
+  const { review, transcript, scorecard, comments, disputes, abilities, canDispute, canAcknowledge, knowledge } =
+    loaderData;
   const reply = useActionData<typeof action>() as FormReply | undefined;
   const format = useFormat();
   const latest = disputes[0] ?? null;
@@ -159,6 +163,26 @@ export default function AgentReviewPage() {
             </h2>
             <ScorecardTable scorecard={scorecard} highlight={disputed} />
           </section>
+          {knowledge.attached.length > 0 || knowledge.criteria.length > 0 ? (
+            <section className="card space-y-4 p-5" aria-labelledby="knowledge-heading" data-testid="review-knowledge">
+              <h2 id="knowledge-heading" className="font-semibold text-slate-900">
+                {t("training-kb:links.related")}
+              </h2>
+              <RelatedKnowledge articles={knowledge.attached} title={t("training-kb:links.reviewArticles")} />
+              {knowledge.criteria.length > 0 ? (
+                <ul className="space-y-1 text-sm">
+                  {knowledge.criteria.map(({ criterion, article }) => (
+                    <li key={article.id}>
+                      <span className="text-slate-500">{criterion}：</span>
+                      <Link to={`/kb/${article.slug}`} className="text-brand-700 hover:underline">
+                        {article.title}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </section>
+          ) : null}
           {canDispute && abilities.dispute.allowed ? (
             <section className="card p-5">
               <DisputeForm scorecard={scorecard} until={abilities.dispute.until} reply={replyFor(reply, "dispute")} />

@@ -18,6 +18,7 @@ import { nextInQueue } from "~/modules/qa/reviews/queue.server";
 import { readReviewForm } from "~/modules/qa/reviews/review-form";
 import { loadReviewPage } from "~/modules/qa/reviews/workbench.server";
 import { validateRatings } from "~/modules/qa/scoring";
+import { setReviewArticles } from "~/modules/training/kb/review-links.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 
@@ -56,6 +57,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       intent === "addComment"
         ? await addPinnedComment(user, reviewId, String(form.get("messageId") ?? ""), String(form.get("text") ?? ""))
         : await deletePinnedComment(user, reviewId, String(form.get("commentId") ?? ""));
+    if (!result.ok) return data({ intent, ok: false as const, error: result.error }, { status: result.status });
+    return { intent, ok: true as const };
+  }
+  if (intent === "setArticles") {
+    const ids = form.getAll("articleId").map(String);
+    const result = await setReviewArticles(user, reviewId, ids, clientIp(request));
     if (!result.ok) return data({ intent, ok: false as const, error: result.error }, { status: result.status });
     return { intent, ok: true as const };
   }

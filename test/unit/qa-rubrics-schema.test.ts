@@ -67,6 +67,8 @@ describe("rubric definition schema", () => {
       critical: false,
       bonus: false,
       competency: null,
+      articleId: null,
+      article: null,
     });
   });
 

@@ -99,6 +99,19 @@ export function CriterionCard(props: Props) {
           ) : null}
         </div>
       ) : null}
+      {criterion.article ? (
+        <p className="mt-1 text-xs text-slate-500">
+          {t("training-kb:links.related")}：
+          <a
+            href={`/kb/${criterion.article.slug}`}
+            target="_blank"
+            rel="noreferrer"
+            className="text-brand-700 hover:underline"
+          >
+            {criterion.article.title}
+          </a>
+        </p>
+      ) : null}
       <div className="mt-2 flex flex-wrap items-center gap-1.5" role="radiogroup" aria-label={criterion.name}>
         {ordered.map((candidate) => {
           const selected = value === candidate;

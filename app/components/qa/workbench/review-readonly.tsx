@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { RelatedKnowledge } from "~/components/training/kb/article-links";
 import { TranscriptView } from "~/components/qa/transcript-view";
 import type { ReadPageData } from "~/modules/qa/reviews/workbench.server";
 import { useFormat } from "~/utils/use-format";
@@ -68,6 +69,7 @@ export function ReviewReadOnly({ data }: { data: ReadPageData }) {
                 <p className="mt-0.5 whitespace-pre-wrap text-sm text-slate-800">{result.summary}</p>
               </div>
             ) : null}
+            <RelatedKnowledge articles={data.articles} title={t("training-kb:links.reviewArticles")} />
           </div>
           {data.disputes.length > 0 ? (
             <div className="card p-4" data-testid="dispute-history">

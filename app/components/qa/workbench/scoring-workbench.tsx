@@ -2,6 +2,8 @@ import { useActionData, useNavigation, useSubmit } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { TranscriptView } from "~/components/qa/transcript-view";
+import { ReviewArticlesField } from "~/components/training/kb/review-articles";
+import { MAX_REVIEW_ARTICLES } from "~/modules/training/kb/review-limits";
 import { draftToFields, SUMMARY_MAX, type ReviewDraft } from "~/modules/qa/reviews/review-form";
 import type { ScoringPageData } from "~/modules/qa/reviews/workbench.server";
 import { validateRatings } from "~/modules/qa/scoring";
@@ -285,6 +287,7 @@ export function ScoringWorkbench({ data }: { data: ScoringPageData }) {
                 placeholder={t("qa-review:workbench.summaryPlaceholder")}
               />
             </div>
+            <ReviewArticlesField initial={data.articles} max={MAX_REVIEW_ARTICLES} />
             {missing.size > 0 ? (
               <p className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700" role="alert">
                 {t("qa-review:errors.incompleteList", {

@@ -3,6 +3,7 @@ import { forbidden, type SessionUser } from "~/modules/identity/session.server";
 import { reviewReadScope, scopeCoversTeam } from "~/modules/qa/reviews/access.server";
 import { parseStoredDraft } from "~/modules/qa/reviews/review-form";
 import { loadRubricVersion } from "~/modules/qa/rubrics/rubric-version.server";
+import { reviewArticles } from "~/modules/training/kb/review-links.server";
 import { loadTranscript } from "~/modules/qa/transcript.server";
 import { db } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
@@ -64,7 +65,7 @@ async function authorise(user: Viewer, reviewId: string) {
 
 export async function loadReviewPage(user: Viewer, reviewId: string) {
   const { review, mode } = await authorise(user, reviewId);
-  const [rubric, transcript, pinned] = await Promise.all([
+  const [rubric, transcript, pinned, articles] = await Promise.all([
     loadRubricVersion(review.rubricVersionId),
     loadTranscript(review.conversationId),
     db.reviewComment.findMany({
@@ -72,6 +73,7 @@ export async function loadReviewPage(user: Viewer, reviewId: string) {
       orderBy: { createdAt: "asc" },
       select: { id: true, messageId: true, text: true, createdAt: true, author: { select: { name: true } } },
     }),
+    reviewArticles(reviewId),
   ]);
   if (!rubric || !transcript) notFound("review data missing");
 
@@ -106,6 +108,7 @@ export async function loadReviewPage(user: Viewer, reviewId: string) {
       rubric,
       transcript,
       pinnedComments,
+      articles,
       draft: parseStoredDraft(review.draft, rubric.criteria),
     };
   }
@@ -135,6 +138,7 @@ export async function loadReviewPage(user: Viewer, reviewId: string) {
     rubric,
     transcript,
     pinnedComments,
+    articles,
     result: {
       score: review.score,
       passed: review.passed,

@@ -56,6 +56,32 @@ export async function readRubricContent(dir: string): Promise<ContentFile[]> {
     }
     files.push({ slug, definition: parsed.data });
   }
+  // `article: <slug>` → the published knowledge-base article's id (the knowledge base is synced first).
+  const slugs = [
+    ...new Set(files.flatMap((file) => file.definition.sections.flatMap((s) => s.criteria.map((c) => c.article)))),
+  ].filter((slug): slug is string => slug !== null);
+  const articles = slugs.length
+    ? await db.kbArticle.findMany({
+        where: { slug: { in: slugs }, status: "published" },
+        select: { id: true, slug: true },
+      })
+    : [];
+  const idBySlug = new Map(articles.map((article) => [article.slug, article.id]));
+  for (const file of files) {
+    for (const section of file.definition.sections) {
+      for (const criterion of section.criteria) {
+        if (criterion.article === null) continue;
+        const id = idBySlug.get(criterion.article);
+        if (!id) {
+          problems.push(
+            `${file.slug}.yaml: criterion ${criterion.key ?? criterion.name}: article "${criterion.article}" is not a published knowledge-base article (sync content/kb first)`,
+          );
+        } else {
+          criterion.articleId = id;
+        }
+      }
+    }
+  }
   if (problems.length > 0) throw new RubricContentError(problems);
   return files;
 }

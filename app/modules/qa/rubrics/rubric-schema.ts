@@ -106,6 +106,13 @@ export const CriterionSchema = z.object({
   competency: z
     .preprocess(blankToUndefined, z.enum(COMPETENCIES, invalidChoice).optional())
     .transform((value) => value ?? null),
+  /** The knowledge-base article that explains the standard (KbArticle.id); content files name it by slug. */
+  articleId: z
+    .preprocess(blankToUndefined, z.string().trim().max(64, tooLong).optional())
+    .transform((value) => value ?? null),
+  article: z
+    .preprocess(blankToUndefined, z.string().trim().max(80, tooLong).optional())
+    .transform((value) => value ?? null),
 });
 
 export const SectionSchema = z.object({
@@ -260,6 +267,7 @@ export type ContentSource = {
       critical: boolean;
       bonus: boolean;
       competency?: string | null;
+      articleId?: string | null;
     }[];
   }[];
 };
@@ -282,6 +290,7 @@ export function versionContent(definition: ContentSource) {
         critical: criterion.critical,
         bonus: criterion.bonus,
         competency: criterion.competency ?? null,
+        articleId: criterion.articleId ?? null,
       })),
     })),
   };

@@ -11,6 +11,8 @@ export interface RubricCriterionView extends ScoringCriterion {
   critical: boolean;
   bonus: boolean;
   competency: string | null;
+  /** The published knowledge-base article that explains the standard ("相关知识"), if any. */
+  article: { slug: string; title: string; kind: "faq" | "policy" | "case" | "product" } | null;
 }
 
 export interface RubricVersionView {
@@ -56,6 +58,7 @@ export async function loadRubricVersion(versionId: string): Promise<RubricVersio
               critical: true,
               bonus: true,
               competency: true,
+              article: { select: { slug: true, title: true, kind: true, status: true } },
             },
           },
         },
@@ -66,7 +69,13 @@ export async function loadRubricVersion(versionId: string): Promise<RubricVersio
   const sections = version.sections.map((section) => ({
     id: section.id,
     name: section.name,
-    criteria: section.criteria,
+    criteria: section.criteria.map(({ article, ...criterion }) => ({
+      ...criterion,
+      article:
+        article && article.status === "published"
+          ? { slug: article.slug, title: article.title, kind: article.kind }
+          : null,
+    })),
   }));
   return {
     id: version.id,

@@ -37,6 +37,7 @@ const CRITERION_SELECT = {
   critical: true,
   bonus: true,
   competency: true,
+  articleId: true,
 } as const;
 
 function isUniqueViolation(error: unknown) {
