@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { titleFromLoader } from "~/components/meta";
@@ -11,6 +11,7 @@ import {
   SourceBadge,
   VersionStatusBadge,
 } from "~/components/training/courses/badges";
+import { IntentButton } from "~/components/training/courses/intent-button";
 import { ProblemList } from "~/components/training/courses/problems";
 import { pageTitle } from "~/modules/i18n/page-title.server";
 import { clientIp, requirePermission } from "~/modules/identity/session.server";
@@ -89,36 +90,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithFlash(here, { kind: "success", message: `training-courses:flash.${parsed.data.intent}d` });
     }
   }
-}
-
-function IntentButton({
-  intent,
-  label,
-  className,
-  stamp,
-  confirm,
-}: {
-  intent: string;
-  label: string;
-  className: string;
-  stamp?: string;
-  confirm?: string;
-}) {
-  const navigation = useNavigation();
-  return (
-    <Form
-      method="post"
-      onSubmit={(event) => {
-        if (confirm && !window.confirm(confirm)) event.preventDefault();
-      }}
-    >
-      <input type="hidden" name="intent" value={intent} />
-      {stamp ? <input type="hidden" name="stamp" value={stamp} /> : null}
-      <button type="submit" className={className} disabled={navigation.state === "submitting"}>
-        {label}
-      </button>
-    </Form>
-  );
 }
 
 export default function CourseOverviewPage() {
