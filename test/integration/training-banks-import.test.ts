@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { questionsToCsv, TEMPLATE_QUESTIONS } from "~/modules/training/banks/question-files";
-import { loader as exportCsvLoader } from "~/routes/training.banks.$bankId.export[.csv]";
-import { loader as exportYamlLoader } from "~/routes/training.banks.$bankId.export[.yaml]";
-import { action as importAction, loader as importLoader } from "~/routes/training.banks.$bankId.import";
+import { loader as exportCsvLoader } from "~/routes/training.banks.$bankId_.export[.csv]";
+import { loader as exportYamlLoader } from "~/routes/training.banks.$bankId_.export[.yaml]";
+import { action as importAction, loader as importLoader } from "~/routes/training.banks.$bankId_.import";
 import {
   action as questionAction,
   loader as questionLoader,
-} from "~/routes/training.banks.$bankId.questions.$questionId";
-import { action as newQuestionAction } from "~/routes/training.banks.$bankId.questions.new";
+} from "~/routes/training.banks.$bankId_.questions.$questionId";
+import { action as newQuestionAction } from "~/routes/training.banks.$bankId_.questions.new";
 import { action as bankAction, loader as bankLoader } from "~/routes/training.banks.$bankId";
 import { loader as banksLoader } from "~/routes/training.banks._index";
 import { action as newBankAction, loader as newBankLoader } from "~/routes/training.banks.new";

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { itemStatistics, sumsFromResponses } from "~/modules/training/exams/item-analysis";
 import { examItemAnalysis } from "~/modules/training/exams/item-analysis.server";
 import { action as detailAction, loader as detailLoader } from "~/routes/training.exams.$examId";
-import { loader as analysisLoader } from "~/routes/training.exams.$examId.analysis";
+import { loader as analysisLoader } from "~/routes/training.exams.$examId_.analysis";
 import { action as editAction, loader as editLoader } from "~/routes/training.exams.$examId_.edit";
 import { loader as listLoader } from "~/routes/training.exams._index";
 import { action as newAction, loader as newLoader } from "~/routes/training.exams.new";
