@@ -17,15 +17,21 @@ export async function recordCourseCompleted(tx: Tx, userId: string, courseId: st
   for (const { pathId } of paths) await closePathIfComplete(tx, userId, pathId, at);
 }
 
-/** A path is complete when every course in it has a completed enrollment (any round). */
+/**
+ * A path is complete when, for every course in it, the learner's latest round is completed. Counting the latest
+ * round (not any completed round) is what makes a retrain work: it opens a new round, and the path stays open until
+ * that round is finished, while an earlier completion still counts when nobody asked for a retrain.
+ */
 export async function closePathIfComplete(tx: Tx, userId: string, pathId: string, at: Date) {
   const items = await tx.learningPathItem.findMany({ where: { pathId }, select: { courseId: true } });
   if (items.length === 0) return false;
-  const completed = await tx.courseEnrollment.findMany({
-    where: { userId, courseId: { in: items.map((item) => item.courseId) }, status: "completed" },
+  const latestRounds = await tx.courseEnrollment.findMany({
+    where: { userId, courseId: { in: items.map((item) => item.courseId) } },
+    orderBy: [{ courseId: "asc" }, { round: "desc" }],
     distinct: ["courseId"],
-    select: { courseId: true },
+    select: { courseId: true, status: true },
   });
+  const completed = latestRounds.filter((enrollment) => enrollment.status === "completed");
   if (completed.length < items.length) return false;
   await tx.assignmentRecipient.updateMany({
     where: { userId, completedAt: null, assignment: { kind: "path", pathId } },
