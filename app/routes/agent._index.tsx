@@ -7,10 +7,12 @@ import { EmptyState } from "~/components/empty-state";
 import { StatCard } from "~/components/page-header";
 import { Tenure } from "~/components/people-table";
 import { getAccountProfile } from "~/modules/identity/account.server";
-import { requirePermission } from "~/modules/identity/session.server";
+import { requirePermission, userCan } from "~/modules/identity/session.server";
 import { agentQaSummary } from "~/modules/qa/agent-summary.server";
 import { listNotifications } from "~/modules/notifications/notifications.server";
 import { colleagues } from "~/modules/org/directory.server";
+import { DueList } from "~/components/training/learn/due-list";
+import { dueItems } from "~/modules/training/learner/learner.server";
 import { useFormat } from "~/utils/use-format";
 
 export const meta = titleFromLoader;
@@ -23,6 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user.teamId ? colleagues(user.teamId, user.id) : Promise.resolve([]),
     agentQaSummary(user.id),
   ]);
+  const learning = userCan(user, "learn:course:own") ? await dueItems(user.id, new Date(), AGENT_HOME_DUE) : null;
   return {
     pageTitle: await pageTitle(request, "common:nav.agentHome"),
 
@@ -30,12 +33,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     notifications: notifications.rows,
     teammates: teammates.map(({ id, name }) => ({ id, name })),
     qa,
+    learning,
   };
 }
 
+const AGENT_HOME_DUE = 3;
+
 export default function AgentHome() {
-  const { t } = useTranslation(["home", "common", "notifications"]);
-  const { profile, notifications, teammates, qa } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["home", "common", "notifications", "training-learn"]);
+  const { profile, notifications, teammates, qa, learning } = useLoaderData<typeof loader>();
   const format = useFormat();
   return (
     <div className="space-y-6">
@@ -103,6 +109,24 @@ export default function AgentHome() {
           />
         </dl>
       </section>
+      {learning ? (
+        <section className="card overflow-hidden" aria-labelledby="my-learning">
+          <div className="flex items-center justify-between border-b border-slate-100 px-5 py-4">
+            <h2 id="my-learning" className="font-semibold text-slate-900">
+              {t("training-learn:homeCards.agentTitle")}
+              <span className="ml-2 text-sm font-normal text-slate-500">{learning.total}</span>
+            </h2>
+            <Link to="/learn" className="text-sm text-brand-600 hover:underline">
+              {t("training-learn:homeCards.agentAll")}
+            </Link>
+          </div>
+          {learning.rows.length === 0 ? (
+            <EmptyState icon="book" title={t("training-learn:homeCards.agentEmpty")} />
+          ) : (
+            <DueList rows={learning.rows} compact />
+          )}
+        </section>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <section className="card lg:col-span-2" aria-labelledby="recent-notifications">
           <div className="flex items-center justify-between border-b border-slate-100 px-5 py-4">

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { heartbeat } from "~/modules/training/learner/learner.server";
+import { loader as agentHomeLoader } from "~/routes/agent._index";
 import { loader as learnHomeLoader } from "~/routes/learn._index";
+import { loader as trainerHomeLoader } from "~/routes/trainer._index";
 import { action as courseAction, loader as courseLoader } from "~/routes/learn.courses.$courseId";
 import { action as lessonAction, loader as lessonLoader } from "~/routes/learn.courses.$courseId_.lessons.$lessonId";
 import { loader as pathLoader } from "~/routes/learn.paths.$pathId";
@@ -398,5 +400,19 @@ describe("scoping", () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain("周敏");
     expect(lines[1]).toContain(",3,0,2,0");
+  });
+
+  it("the agent home lists the next due learning; the trainer home shows onboarding hours", async () => {
+    const home = await callRoute(agentHomeLoader, buildRequest("/agent", { cookie: otherCookie }));
+    const learning = (home.data as { learning: { total: number; rows: { title: string; overdue: boolean }[] } })
+      .learning;
+    expect(learning.total).toBe(2);
+    expect(learning.rows[0]).toMatchObject({ title: "公司与商品介绍", overdue: true });
+    const trainer = await callRoute(trainerHomeLoader, buildRequest("/trainer", { cookie: trainerCookie }));
+    const hires = (
+      trainer.data as { hires: { name: string; hoursDone: number; requiredHours: number; met: boolean }[] }
+    ).hires;
+    expect(hires.find((hire) => hire.name === "夏丽娟")).toMatchObject({ hoursDone: 2.5, requiredHours: 2, met: true });
+    expect(hires.find((hire) => hire.name === "周敏")).toMatchObject({ hoursDone: 0, met: false });
   });
 });
