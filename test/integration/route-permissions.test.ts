@@ -38,6 +38,27 @@ import { loader as qaSamplingNewLoader } from "~/routes/qa.sampling.new";
 import { loader as adminImportsLoader } from "~/routes/admin.imports._index";
 import { loader as adminApiTokensLoader } from "~/routes/admin.api-tokens";
 import { loader as adminQaSettingsLoader } from "~/routes/admin.qa-settings";
+import { loader as trLearnIndexLoader } from "~/routes/learn._index";
+import { loader as trLearnCatalogLoader } from "~/routes/learn.catalog";
+import { loader as trLearnExamsIndexLoader } from "~/routes/learn.exams._index";
+import { loader as trLearnCertificatesLoader } from "~/routes/learn.certificates";
+import { loader as trKbIndexLoader } from "~/routes/kb._index";
+import { loader as trKbNewLoader } from "~/routes/kb.new";
+import { loader as trKbCategoriesLoader } from "~/routes/kb.categories";
+import { loader as trTrainingCoursesIndexLoader } from "~/routes/training.courses._index";
+import { loader as trTrainingCoursesNewLoader } from "~/routes/training.courses.new";
+import { loader as trTrainingPathsIndexLoader } from "~/routes/training.paths._index";
+import { loader as trTrainingPathsNewLoader } from "~/routes/training.paths.new";
+import { loader as trTrainingBanksIndexLoader } from "~/routes/training.banks._index";
+import { loader as trTrainingBanksNewLoader } from "~/routes/training.banks.new";
+import { loader as trTrainingExamsIndexLoader } from "~/routes/training.exams._index";
+import { loader as trTrainingExamsNewLoader } from "~/routes/training.exams.new";
+import { loader as trTrainingGradingIndexLoader } from "~/routes/training.grading._index";
+import { loader as trTrainingAssignmentsIndexLoader } from "~/routes/training.assignments._index";
+import { loader as trTrainingAssignmentsNewLoader } from "~/routes/training.assignments.new";
+import { loader as trTrainingProgressIndexLoader } from "~/routes/training.progress._index";
+import { loader as trTrainingProgressOverdueLoader } from "~/routes/training.progress.overdue";
+import { loader as trTrainingCertificatesIndexLoader } from "~/routes/training.certificates._index";
 import { buildRequest, callRoute, signInAs } from "../support/auth";
 
 type Loader = Parameters<typeof callRoute>[0];
@@ -95,6 +116,47 @@ const ROUTES: { path: string; loader: Loader; allowed: readonly RoleName[] }[] =
   { path: "/admin/imports", loader: adminImportsLoader as Loader, allowed: ["admin"] },
   { path: "/admin/api-tokens", loader: adminApiTokensLoader as Loader, allowed: ["admin"] },
   { path: "/admin/qa-settings", loader: adminQaSettingsLoader as Loader, allowed: ["admin"] },
+  { path: "/learn", loader: trLearnIndexLoader as Loader, allowed: ROLES },
+  { path: "/learn/catalog", loader: trLearnCatalogLoader as Loader, allowed: ROLES },
+  { path: "/learn/exams", loader: trLearnExamsIndexLoader as Loader, allowed: ROLES },
+  { path: "/learn/certificates", loader: trLearnCertificatesLoader as Loader, allowed: ROLES },
+  { path: "/kb", loader: trKbIndexLoader as Loader, allowed: ROLES },
+  { path: "/kb/new", loader: trKbNewLoader as Loader, allowed: ["trainer", "qa_lead"] },
+  { path: "/kb/categories", loader: trKbCategoriesLoader as Loader, allowed: ["trainer", "qa_lead"] },
+  { path: "/training/courses", loader: trTrainingCoursesIndexLoader as Loader, allowed: ["trainer"] },
+  { path: "/training/courses/new", loader: trTrainingCoursesNewLoader as Loader, allowed: ["trainer"] },
+  { path: "/training/paths", loader: trTrainingPathsIndexLoader as Loader, allowed: ["trainer"] },
+  { path: "/training/paths/new", loader: trTrainingPathsNewLoader as Loader, allowed: ["trainer"] },
+  { path: "/training/banks", loader: trTrainingBanksIndexLoader as Loader, allowed: ["trainer"] },
+  { path: "/training/banks/new", loader: trTrainingBanksNewLoader as Loader, allowed: ["trainer"] },
+  { path: "/training/exams", loader: trTrainingExamsIndexLoader as Loader, allowed: ["trainer"] },
+  { path: "/training/exams/new", loader: trTrainingExamsNewLoader as Loader, allowed: ["trainer"] },
+  { path: "/training/grading", loader: trTrainingGradingIndexLoader as Loader, allowed: ["trainer"] },
+  {
+    path: "/training/assignments",
+    loader: trTrainingAssignmentsIndexLoader as Loader,
+    allowed: ["trainer", "team_lead", "manager"],
+  },
+  {
+    path: "/training/assignments/new",
+    loader: trTrainingAssignmentsNewLoader as Loader,
+    allowed: ["trainer", "team_lead", "manager"],
+  },
+  {
+    path: "/training/progress",
+    loader: trTrainingProgressIndexLoader as Loader,
+    allowed: ["trainer", "team_lead", "manager"],
+  },
+  {
+    path: "/training/progress/overdue",
+    loader: trTrainingProgressOverdueLoader as Loader,
+    allowed: ["trainer", "team_lead", "manager"],
+  },
+  {
+    path: "/training/certificates",
+    loader: trTrainingCertificatesIndexLoader as Loader,
+    allowed: ["trainer", "team_lead", "manager"],
+  },
   { path: "/account", loader: accountLoader as Loader, allowed: ROLES },
   { path: "/notifications", loader: notificationsLoader as Loader, allowed: ROLES },
 ];
