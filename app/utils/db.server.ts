@@ -16,7 +16,9 @@ const globalForDb = globalThis as unknown as { __database?: DatabaseState };
 export function openDatabase(options: { databaseUrl?: string; pgliteDataDir?: string } = {}): DatabaseState {
   const databaseUrl = options.databaseUrl ?? env().DATABASE_URL;
   if (databaseUrl) {
-    const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+    const client = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: databaseUrl, max: env().DATABASE_POOL_SIZE }),
+    });
     return { client, kind: "postgres", close: () => client.$disconnect() };
   }
   const dataDir = options.pgliteDataDir ?? env().PGLITE_DATA_DIR;

@@ -11,6 +11,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().positive().default(3000),
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: optionalUrl.optional(),
+  /** PostgreSQL connections per process (exam rushes: hundreds of learners saving at once). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   PGLITE_DATA_DIR: z.string().default("./data/pglite"),
   REDIS_URL: optionalUrl.optional(),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
