@@ -9,6 +9,7 @@ import { pageTitle } from "~/modules/i18n/page-title.server";
 import { clientIp, requirePermission } from "~/modules/identity/session.server";
 import { parseDefinitionField } from "~/modules/qa/rubrics/rubric-schema";
 import { loadRubricForEditing, saveRubric } from "~/modules/qa/rubrics/rubrics.server";
+import { criterionArticleErrors, withCriterionArticles } from "~/modules/training/kb/kb.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
 
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const rubric = await loadRubricForEditing(params.rubricId ?? "");
   if (!rubric) notFound("rubric not found");
   return {
-    rubric,
+    rubric: { ...rubric, definition: await withCriterionArticles(rubric.definition) },
     pageTitle: await pageTitle(request, "qa-rubrics:edit.title", { name: rubric.definition.name }),
   };
 }
@@ -32,6 +33,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseDefinitionField(form.get("definition"));
   if (!parsed.ok) return data({ errors: parsed.errors, formErrors: [] as string[] }, { status: 400 });
+  const articleErrors = await criterionArticleErrors(parsed.value);
+  if (Object.keys(articleErrors).length > 0) {
+    return data({ errors: articleErrors, formErrors: [] as string[] }, { status: 400 });
+  }
   const result = await saveRubric(
     rubricId,
     parsed.value,

@@ -8,6 +8,7 @@ import { pageTitle } from "~/modules/i18n/page-title.server";
 import { clientIp, requirePermission } from "~/modules/identity/session.server";
 import { parseDefinitionField } from "~/modules/qa/rubrics/rubric-schema";
 import { createRubric } from "~/modules/qa/rubrics/rubrics.server";
+import { criterionArticleErrors } from "~/modules/training/kb/kb.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 
 export const meta = titleFromLoader;
@@ -22,6 +23,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseDefinitionField(form.get("definition"));
   if (!parsed.ok) return data({ errors: parsed.errors, formErrors: [] as string[] }, { status: 400 });
+  const articleErrors = await criterionArticleErrors(parsed.value);
+  if (Object.keys(articleErrors).length > 0) {
+    return data({ errors: articleErrors, formErrors: [] as string[] }, { status: 400 });
+  }
   const result = await createRubric(parsed.value, { id: user.id, ipAddress: clientIp(request) });
   if (!result.ok) {
     return data({ errors: {}, formErrors: [`qa-rubrics:errors.${result.reason}`] }, { status: result.status });

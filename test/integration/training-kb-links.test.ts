@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { RubricContentError, syncRubricsFromContent } from "~/modules/qa/rubrics/rubric-content.server";
 import { loadRubricVersion } from "~/modules/qa/rubrics/rubric-version.server";
 import { loader as agentReviewLoader } from "~/routes/agent.reviews.$reviewId";
+import { action as rubricEditAction, loader as rubricEditLoader } from "~/routes/qa.rubrics.$rubricId_.edit";
 import { action as reviewAction, loader as reviewLoader } from "~/routes/qa.reviews.$reviewId";
 import { db } from "~/utils/db.server";
 import { seedQaRubrics } from "../../prisma/seed/qa-rubrics";
@@ -46,6 +47,36 @@ describe("rubric criteria point at knowledge-base articles", () => {
     const report = await syncRubricsFromContent(path.resolve("content/qa/rubrics"));
     expect(report.versioned).toEqual([]);
     expect(report.updated).toEqual([]);
+  });
+
+  it("the builder gets each criterion's article and refuses an unpublished one", async () => {
+    const { cookie } = await signInAs("qa_lead");
+    const rubric = await db.rubric.findUniqueOrThrow({ where: { slug: "chat-general" }, select: { id: true } });
+    const loaded = await callRoute(rubricEditLoader, buildRequest(`/qa/rubrics/${rubric.id}/edit`, { cookie }), {
+      rubricId: rubric.id,
+    });
+    type Definition = {
+      name: string;
+      sections: { criteria: { key: string; articleId: string | null; article: { slug: string } | null }[] }[];
+    };
+    const definition = (loaded.data as { rubric: { definition: Definition } }).rubric.definition;
+    const all = definition.sections.flatMap((section) => section.criteria);
+    expect(all.find((row) => row.key === "privacy-leak")!.article?.slug).toBe("policy-privacy");
+    const draft = await db.kbArticle.create({
+      data: { slug: "draft-for-rubric", title: "草稿", kind: "faq", body: "草稿", searchText: "", status: "draft" },
+    });
+    all[0]!.articleId = draft.id;
+    // What the builder posts: the picker's display object is not part of the definition.
+    for (const criterion of all) delete (criterion as { article?: unknown }).article;
+    const saved = await callRoute(
+      rubricEditAction,
+      buildRequest(`/qa/rubrics/${rubric.id}/edit`, { cookie, form: { definition: JSON.stringify(definition) } }),
+      { rubricId: rubric.id },
+    );
+    expect(saved.status).toBe(400);
+    expect((saved.data as { errors: Record<string, string[]> }).errors["sections.0.criteria.0.articleId"]).toEqual([
+      "training-kb:errors.articleUnavailable",
+    ]);
   });
 
   it("an unknown article slug is a clear sync error and nothing is written", async () => {

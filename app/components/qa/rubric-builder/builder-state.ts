@@ -21,6 +21,9 @@ export type DraftCriterion = {
   critical: boolean;
   bonus: boolean;
   competency: string;
+  /** The linked knowledge-base article's id ("" for none) and what the picker shows for it. */
+  articleId: string;
+  article: { id: string; slug: string; title: string; kind: "faq" | "policy" | "case" | "product" } | null;
 };
 
 export type DraftSection = { uid: string; name: string; criteria: DraftCriterion[] };
@@ -53,6 +56,8 @@ export type StoredDefinitionLike = {
       critical: boolean;
       bonus: boolean;
       competency: string | null;
+      articleId?: string | null;
+      article?: DraftCriterion["article"];
     }[];
   }[];
 };
@@ -78,6 +83,8 @@ export function newCriterion(): DraftCriterion {
     critical: false,
     bonus: false,
     competency: "",
+    articleId: "",
+    article: null,
   };
 }
 
@@ -112,6 +119,8 @@ export function draftFromDefinition(definition: StoredDefinitionLike): Draft {
         critical: criterion.critical,
         bonus: criterion.bonus,
         competency: criterion.competency ?? "",
+        articleId: criterion.articleId ?? "",
+        article: criterion.article ?? null,
       })),
     })),
   };
@@ -126,7 +135,7 @@ export function draftToInput(draft: Draft): RubricDefinitionInput {
     channels: draft.channels as RubricDefinitionInput["channels"],
     sections: draft.sections.map((section) => ({
       name: section.name,
-      criteria: section.criteria.map(({ uid: _uid, keyLocked: _locked, ...criterion }) => criterion),
+      criteria: section.criteria.map(({ uid: _uid, keyLocked: _locked, article: _article, ...criterion }) => criterion),
     })),
   } as RubricDefinitionInput;
 }

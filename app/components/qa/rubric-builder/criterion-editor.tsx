@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { ArticlePicker } from "~/components/training/kb/article-picker";
 import { Field } from "~/components/field";
 import { COMPETENCIES, LIMITS, type DefinitionErrors } from "~/modules/qa/rubrics/rubric-schema";
 import { SCALE_TYPES, type ScaleType } from "~/modules/qa/scoring";
@@ -159,6 +160,16 @@ export function CriterionEditor({
               ))}
             </select>
           </Field>
+        </div>
+        <div className="sm:col-span-2">
+          <ArticlePicker
+            name={`${id("article")}-id`}
+            label={t("training-kb:links.related")}
+            max={1}
+            initial={criterion.article ? [criterion.article] : []}
+            errors={errorsOf("articleId")}
+            onChange={(articles) => onChange({ articleId: articles[0]?.id ?? "", article: articles[0] ?? null })}
+          />
         </div>
         <div className="sm:col-span-2">
           {criterion.keyLocked ? (

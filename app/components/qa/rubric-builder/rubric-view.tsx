@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ScaleType } from "~/modules/qa/scoring";
 
@@ -14,6 +15,7 @@ export type ViewCriterion = {
   critical: boolean;
   bonus: boolean;
   competency: string | null;
+  article?: { slug: string; title: string } | null;
 };
 
 export type ViewSection = { id: string; name: string; criteria: ViewCriterion[] };
@@ -84,6 +86,14 @@ export function RubricVersionView({ sections }: { sections: ViewSection[] }) {
                     </div>
                   </dl>
                 </div>
+                {criterion.article ? (
+                  <p className="mt-2 text-xs text-slate-500">
+                    {t("training-kb:links.related")}：
+                    <Link to={`/kb/${criterion.article.slug}`} className="text-brand-700 hover:underline">
+                      {criterion.article.title}
+                    </Link>
+                  </p>
+                ) : null}
                 {criterion.guidance ? (
                   <details className="mt-2">
                     <summary className="cursor-pointer text-xs font-medium text-brand-700">

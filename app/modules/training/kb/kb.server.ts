@@ -519,3 +519,58 @@ export async function moveCategory(id: string, direction: "up" | "down", actor: 
     return { ok: true };
   });
 }
+
+type CriteriaWithArticles = { sections: readonly { criteria: readonly { articleId?: string | null }[] }[] };
+
+/** Field errors (builder paths) for criteria pointing at an article that is missing or not published. */
+export async function criterionArticleErrors(definition: CriteriaWithArticles): Promise<Record<string, string[]>> {
+  const ids = [
+    ...new Set(
+      definition.sections.flatMap((s) => s.criteria.map((c) => c.articleId)).filter((id): id is string => !!id),
+    ),
+  ];
+  const published = new Set(
+    ids.length
+      ? (await db.kbArticle.findMany({ where: { id: { in: ids }, status: "published" }, select: { id: true } })).map(
+          (row) => row.id,
+        )
+      : [],
+  );
+  const errors: Record<string, string[]> = {};
+  definition.sections.forEach((section, s) =>
+    section.criteria.forEach((criterion, c) => {
+      if (criterion.articleId && !published.has(criterion.articleId)) {
+        errors[`sections.${s}.criteria.${c}.articleId`] = ["training-kb:errors.articleUnavailable"];
+      }
+    }),
+  );
+  return errors;
+}
+
+/** The builder's definition with each criterion's article (id, slug, title, kind) for the picker. */
+export async function withCriterionArticles<
+  T extends { sections: readonly { criteria: readonly { articleId?: string | null }[] }[] },
+>(definition: T) {
+  const ids = [
+    ...new Set(
+      definition.sections.flatMap((s) => s.criteria.map((c) => c.articleId)).filter((id): id is string => !!id),
+    ),
+  ];
+  const articles = ids.length
+    ? await db.kbArticle.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, slug: true, title: true, kind: true },
+      })
+    : [];
+  const byId = new Map(articles.map((article) => [article.id, article]));
+  return {
+    ...definition,
+    sections: definition.sections.map((section) => ({
+      ...section,
+      criteria: section.criteria.map((criterion) => ({
+        ...criterion,
+        article: criterion.articleId ? (byId.get(criterion.articleId) ?? null) : null,
+      })),
+    })),
+  };
+}
