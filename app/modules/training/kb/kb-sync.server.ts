@@ -11,7 +11,7 @@ import matter from "gray-matter";
 import { parse as parseYaml } from "yaml";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { db } from "~/utils/db.server";
-import { ArticleFrontMatterSchema, CategoryFileSchema, SLUG_PATTERN } from "./kb";
+import { ArticleFrontMatterSchema, CategoryFileSchema, RESERVED_SLUGS, SLUG_PATTERN } from "./kb";
 import { articleSearchText, type KbActor } from "./kb.server";
 
 export const DEFAULT_KB_DIR = "content/kb";
@@ -73,6 +73,10 @@ export async function readKbContent(dir: string) {
       const slug = name.slice(0, -3);
       if (!SLUG_PATTERN.test(slug)) {
         problems.push(`${file}: the file name must be a slug (lower-case letters, digits, hyphens)`);
+        continue;
+      }
+      if ((RESERVED_SLUGS as readonly string[]).includes(slug)) {
+        problems.push(`${file}: "${slug}" is reserved for a page under /kb; rename the file`);
         continue;
       }
       if (seen.has(slug)) {
