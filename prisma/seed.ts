@@ -16,6 +16,13 @@ import { seedQaDisputes } from "./seed/qa-disputes";
 import { seedQaReviews } from "./seed/qa-reviews";
 import { seedQaRubrics } from "./seed/qa-rubrics";
 import { seedQaSampling } from "./seed/qa-sampling";
+import { seedAssignments } from "./seed/training-assignments";
+import { seedExamAttempts } from "./seed/training-attempts";
+import { seedQuestionBanks } from "./seed/training-banks";
+import { seedTrainingCourses } from "./seed/training-courses";
+import { seedExams } from "./seed/training-exams";
+import { seedKnowledgeBase } from "./seed/training-kb";
+import { seedTrainingProgress } from "./seed/training-progress";
 
 export const DEMO_PASSWORD = "Demo@2026";
 const CONTENT_DIR = path.resolve(import.meta.dirname, "../content");
@@ -81,8 +88,26 @@ export async function seed() {
   }
   await assignLeads(teams);
   const welcomed = await welcomeNewUsers();
+  // Rubric criteria point at knowledge-base articles, so the knowledge base comes before QA.
+  const knowledgeBase = await seedKnowledgeBase();
   const qa = await seedQualityInspection();
-  return { teams: teams.length, ...imported, welcomed, qa };
+  const training = await seedTraining();
+  return { teams: teams.length, ...imported, welcomed, qa: [knowledgeBase, ...qa, ...training] };
+}
+
+/** Courses and paths → banks and exams → who must learn what → what they have done → how they did in exams. */
+async function seedTraining(): Promise<string[]> {
+  const steps = [
+    () => seedTrainingCourses(),
+    seedQuestionBanks,
+    seedExams,
+    seedAssignments,
+    seedTrainingProgress,
+    seedExamAttempts,
+  ];
+  const lines: string[] = [];
+  for (const step of steps) lines.push(await step());
+  return lines;
 }
 
 /** The QA story in dependency order: each step reads what the previous ones wrote. Each step is idempotent. */
