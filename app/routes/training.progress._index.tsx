@@ -15,12 +15,12 @@ import {
   cohortView,
   completionByTeamAndCourse,
   completionCharts,
-  filterQuery,
   onboardingCohort,
   readReportFilter,
   reportFilterOptions,
   reportScope,
 } from "~/modules/training/progress/reports.server";
+import { filterQuery } from "~/modules/training/progress/filter-query";
 import { env } from "~/utils/env.server";
 
 export const meta = titleFromLoader;

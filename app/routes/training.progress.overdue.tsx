@@ -10,12 +10,12 @@ import { ProgressBar } from "~/components/training/learn/progress-bits";
 import { pageTitle } from "~/modules/i18n/page-title.server";
 import { forbidden, requirePermission } from "~/modules/identity/session.server";
 import {
-  filterQuery,
   overdueList,
   readReportFilter,
   reportFilterOptions,
   reportScope,
 } from "~/modules/training/progress/reports.server";
+import { filterQuery } from "~/modules/training/progress/filter-query";
 import { env } from "~/utils/env.server";
 import { readPagination } from "~/utils/pagination";
 import { useFormat } from "~/utils/use-format";

@@ -356,14 +356,6 @@ function nextDay(isoDate: string): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** The query string of a filter, for links between the report pages and their CSV exports. */
-export function filterQuery(values: Record<string, string>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) if (value) params.set(key, value);
-  const query = params.toString();
-  return query ? `?${query}` : "";
-}
-
 /** Cohort rows with the hours figures the tables show. */
 export function cohortView(rows: CohortRow[]) {
   return rows.map((row) => {
