@@ -6,6 +6,11 @@
  * completed and waiting for the follow-up, closed as improved / not improved after a later review. Times are
  * backdated relative to the source review and never later than now. Tasks are created by the source review's
  * inspector or by the agent's team lead, like in real use.
+ *
+ * Each task points at a published knowledge-base article (by slug) that explains the topic; the knowledge base is
+ * seeded before the QA steps. When an article is missing (e.g. a test database without the knowledge base) the
+ * task simply has no article. Tasks an older version of this seed linked to made-up kb.youpin.example URLs are
+ * moved to the article on the next run.
  */
 import { recordAudit } from "~/modules/audit/audit.server";
 import { notify } from "~/modules/notifications/notifications.server";
@@ -16,9 +21,10 @@ const SEED_IP = "seed";
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const TARGET_TASKS = 8;
-const KB = "https://kb.youpin.example/articles";
+/** The made-up links an older version of this seed stored in resourceUrl. */
+const LEGACY_RESOURCE_PREFIX = "https://kb.youpin.example/";
 
-type Theme = { match: RegExp; title: string; notes: string; resourceTitle: string; resourceUrl: string };
+type Theme = { match: RegExp; title: string; notes: string; articleSlug: string | null };
 
 const THEMES: Theme[] = [
   {
@@ -26,56 +32,49 @@ const THEMES: Theme[] = [
     title: "情绪安抚话术提升",
     notes:
       "顾客情绪激动时先共情再处理：第一句先致歉并确认情绪（“非常理解您的心情”），复述顾客诉求，再给出明确的处理方案和时限。避免直接解释规则或与顾客争辩。学习后在情景演练中完成“质量问题投诉要求退款加赔偿”场景。",
-    resourceTitle: "《投诉处理原则与话术》",
-    resourceUrl: `${KB}/complaint-handling-phrasing`,
+    articleSlug: "case-quality-defect",
   },
   {
     match: /准确|政策|信息/,
     title: "退换货政策准确解答",
     notes:
       "解答退换货问题前先核对商品类目和签收时间：7天无理由需商品完好、不影响二次销售，定制类和生鲜类商品不适用；质量问题退货运费由店铺承担。不确定时先查知识库再答复，不要凭印象承诺。",
-    resourceTitle: "《7天无理由退换货政策详解》",
-    resourceUrl: `${KB}/7-day-return-policy`,
+    articleSlug: "policy-7-day-return",
   },
   {
     match: /用语|开场|结束|语言|文明/,
     title: "服务用语规范提升",
     notes:
       "开场使用标准问候语并报工号，结束前确认是否还有其他问题并致谢。避免使用“不知道”“没办法”“你自己看”等禁用语，改用“我帮您核实一下”“我们可以这样处理”。",
-    resourceTitle: "《服务用语规范与禁用语清单》",
-    resourceUrl: `${KB}/service-language`,
+    articleSlug: "case-custom-goods",
   },
   {
     match: /推诿|首问/,
     title: "落实首问负责制",
     notes:
       "首次接待的问题由本人跟进到底：需要其他部门协助时由自己发起工单并告知顾客处理进度，不要让顾客“去找物流”“去问售后”。每次转交都要说明原因和预计回复时间。",
-    resourceTitle: "《首问负责制与跨部门协同流程》",
-    resourceUrl: `${KB}/first-contact-ownership`,
+    articleSlug: "faq-logistics-delay",
   },
   {
     match: /响应|等待|时效/,
     title: "响应时效提升",
     notes:
       "首次响应控制在 30 秒内；需要查询时先告知顾客预计等待时间，超过 1 分钟要主动回复进度。高峰期善用快捷短语，但不得用自动回复代替人工解答。",
-    resourceTitle: "《在线客服响应时效标准》",
-    resourceUrl: `${KB}/response-time-standards`,
+    articleSlug: "case-cannot-reach",
   },
   {
     match: /闭环|流程|反馈|解决|确认/,
     title: "问题闭环与反馈规范",
     notes:
       "按“受理→处理→反馈”完成每一个问题：处理完成后主动告知结果，确认顾客问题已解决，必要时约定回访时间。未当场解决的问题要登记跟进单，不能只回复“已反馈”。",
-    resourceTitle: "《问题闭环与回访规范》",
-    resourceUrl: `${KB}/closing-the-loop`,
+    articleSlug: "policy-complaint-levels",
   },
   {
     match: /客户信息|隐私|泄露|合规|承诺/,
     title: "客户信息保护与红线意识",
     notes:
       "任何情况下不得在会话中完整展示顾客手机号、地址、身份证号；核实身份只确认后四位。不得做出超出平台规则的承诺。本次触碰红线，需完成学习并通过红线知识测验。",
-    resourceTitle: "《客户信息保护与隐私合规》",
-    resourceUrl: `${KB}/customer-privacy`,
+    articleSlug: "policy-privacy",
   },
 ];
 
@@ -100,8 +99,7 @@ function themeFor(criteria: { key: string; name: string }[]): Theme & { criterio
     match: /./,
     title: `${first.name}专项提升`,
     notes: `针对“${first.name}”失分，对照评分标准复盘本次会话，写下改进做法，并在下一次接待中落实。`,
-    resourceTitle: "《客服服务规范手册》",
-    resourceUrl: `${KB}/service-handbook`,
+    articleSlug: null,
     criterionKeys: [first.key],
   };
 }
@@ -135,7 +133,41 @@ async function laterReview(agentId: string, after: Date) {
   });
 }
 
-async function createTask(review: SourceReview, state: State, index: number, now: Date): Promise<boolean> {
+/** Published knowledge-base articles by slug, for the slugs the themes name (missing ones are simply absent). */
+async function articleIdsBySlug(): Promise<Map<string, string>> {
+  const slugs = THEMES.map((theme) => theme.articleSlug).filter((slug): slug is string => slug !== null);
+  const articles = await db.kbArticle.findMany({
+    where: { slug: { in: slugs }, status: "published" },
+    select: { id: true, slug: true },
+  });
+  return new Map(articles.map((article) => [article.slug, article.id]));
+}
+
+/** Tasks an older version of this seed created with a made-up resource link get the theme's article instead. */
+async function replaceLegacyLinks(articleIds: Map<string, string>): Promise<void> {
+  for (const theme of THEMES) {
+    await db.coachingTask.updateMany({
+      where: { title: theme.title, resourceUrl: { startsWith: LEGACY_RESOURCE_PREFIX } },
+      data: { articleId: articleIdFor(theme, articleIds), resourceTitle: null, resourceUrl: null },
+    });
+  }
+  await db.coachingTask.updateMany({
+    where: { resourceUrl: { startsWith: LEGACY_RESOURCE_PREFIX } },
+    data: { resourceTitle: null, resourceUrl: null },
+  });
+}
+
+function articleIdFor(theme: Pick<Theme, "articleSlug">, articleIds: Map<string, string>): string | null {
+  return theme.articleSlug ? (articleIds.get(theme.articleSlug) ?? null) : null;
+}
+
+async function createTask(
+  review: SourceReview,
+  state: State,
+  index: number,
+  now: Date,
+  articleIds: Map<string, string>,
+): Promise<boolean> {
   const criteria = review.scores
     .map((score) => score.criterion)
     .filter((criterion) => !criterion.bonus)
@@ -189,8 +221,9 @@ async function createTask(review: SourceReview, state: State, index: number, now
         criterionKeys: theme.criterionKeys,
         title: theme.title,
         notes: theme.notes,
-        resourceTitle: theme.resourceTitle,
-        resourceUrl: theme.resourceUrl,
+        articleId: articleIdFor(theme, articleIds),
+        resourceTitle: null,
+        resourceUrl: null,
         dueAt,
         status,
         outcome,
@@ -231,6 +264,8 @@ async function createTask(review: SourceReview, state: State, index: number, now
 
 export async function seedQaCoaching(): Promise<string> {
   const now = new Date();
+  const articleIds = await articleIdsBySlug();
+  await replaceLegacyLinks(articleIds);
   const reviews = await failedReviews();
   if (reviews.length === 0) return "coaching: no failed reviews to coach from";
   const demo = reviews.filter((review) => review.agent?.externalId === DEMO_AGENT);
@@ -246,7 +281,7 @@ export async function seedQaCoaching(): Promise<string> {
   for (const [review, state] of demoPicks) {
     if (!review) continue;
     planned += 1;
-    if (await createTask(review, state, planned, now)) created += 1;
+    if (await createTask(review, state, planned, now, articleIds)) created += 1;
   }
 
   // Other agents, one task each, oldest reviews for the states that need time behind them.
@@ -257,7 +292,7 @@ export async function seedQaCoaching(): Promise<string> {
     if (seenAgents.has(review.agentId!)) continue;
     seenAgents.add(review.agentId!);
     planned += 1;
-    if (await createTask(review, OTHER_STATES[stateIndex]!, planned, now)) created += 1;
+    if (await createTask(review, OTHER_STATES[stateIndex]!, planned, now, articleIds)) created += 1;
     stateIndex += 1;
   }
   const total = await db.coachingTask.count();
