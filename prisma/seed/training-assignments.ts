@@ -50,6 +50,15 @@ const PLAN: Planned[] = [
     note: "双十一大促前全员复习7天无理由、特殊商品和运费规则，请在截止日前学完并对照知识库自查近期会话。",
   },
   {
+    kind: "course",
+    slug: "complaint-principles",
+    team: "AFT",
+    assigner: "L201",
+    createdDaysAgo: 6,
+    dueInDays: 9,
+    note: "近期售后升级投诉增多，请学习投诉分级、首问负责和补偿权限，遇到重大/紧急投诉按流程升级。",
+  },
+  {
     kind: "exam",
     slug: "after-sales-quiz",
     team: "AFT",

@@ -14,6 +14,7 @@ import { db } from "~/utils/db.server";
 const DEMO_AGENT = "A2003";
 const DEMO_PATH = "new-hire-onboarding";
 const DEMO_COURSE = "after-sales-policies";
+const DEMO_SECOND_COURSE = "complaint-principles";
 const DAY = 86_400_000;
 /** Pace multipliers: share of the work done relative to the share of the time elapsed until the due date. */
 const PACES = [0, 0.45, 0.7, 0.9, 1.05, 1.25, 1.6];
@@ -105,6 +106,16 @@ async function demoAgentPlan(now: Date): Promise<string | null> {
     new Date(now.getTime() - 7 * DAY),
     new Date(now.getTime() - 2 * DAY),
   );
+  // 投诉处理原则, assigned by her lead last week: the first lessons, started yesterday.
+  const complaints = order.find((course) => course.slug === DEMO_SECOND_COURSE);
+  if (complaints) {
+    await study(
+      { ...plan, courseIds: [complaints.id] },
+      0.4,
+      new Date(now.getTime() - 3 * DAY),
+      new Date(now.getTime() - DAY),
+    );
+  }
   return agent.id;
 }
 
@@ -139,12 +150,16 @@ export async function seedTrainingProgress(): Promise<string> {
           ? [recipient.assignment.courseId]
           : []
         : (recipient.assignment.path?.items.map((item) => item.courseId) ?? []);
-    const started = await db.courseEnrollment.findMany({
-      where: { userId: recipient.userId, courseId: { in: courseIds } },
-      select: { courseId: true },
+    // A recipient with any enrollment from before this run was studied by an earlier run (or by the person):
+    // leave it alone, so running the seed again changes nothing.
+    const earlier = await db.courseEnrollment.count({
+      where: { userId: recipient.userId, courseId: { in: courseIds }, createdAt: { lt: now } },
     });
-    const startedIds = new Set(started.map((row) => row.courseId));
-    const todo = courseIds.filter((id) => !startedIds.has(id) && !touched.has(`${recipient.userId}|${id}`));
+    if (earlier > 0) {
+      for (const id of courseIds) touched.add(`${recipient.userId}|${id}`);
+      continue;
+    }
+    const todo = courseIds.filter((id) => !touched.has(`${recipient.userId}|${id}`));
     if (todo.length === 0) continue;
     for (const id of todo) touched.add(`${recipient.userId}|${id}`);
     const assignedAt = recipient.createdAt < now ? recipient.createdAt : new Date(now.getTime() - DAY);
