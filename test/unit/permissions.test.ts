@@ -135,9 +135,13 @@ describe("homes and navigation", () => {
     expect(workspacesFor(["qa_inspector", "qa_lead"]).map((workspace) => workspace.path)).toEqual(["/qa"]);
   });
 
-  it("shows an agent the agent section (home, QA reviews, coaching) and their learning", () => {
+  it("shows an agent the agent section (home, QA reviews, coaching), their learning and their performance", () => {
     const sections = navigationFor(permissionsFor(["agent"]));
-    expect(sections.map((section) => section.titleKey)).toEqual(["nav.sections.agent", "nav.sections.learning"]);
+    expect(sections.map((section) => section.titleKey)).toEqual([
+      "nav.sections.agent",
+      "nav.sections.learning",
+      "nav.sections.performance",
+    ]);
     expect(sections[0]!.items.map((item) => item.to)).toEqual(["/agent", "/agent/reviews", "/agent/coaching"]);
     expect(sections[1]!.items.map((item) => item.to)).toEqual([
       "/learn",
@@ -146,6 +150,27 @@ describe("homes and navigation", () => {
       "/learn/certificates",
       "/kb",
     ]);
+    expect(sections[2]!.items.map((item) => item.to)).toEqual([
+      "/performance/kpi",
+      "/performance/feedback",
+      "/performance/level",
+    ]);
+  });
+
+  it("lets a team lead read the team's KPIs and decide level proposals, and a manager configure KPIs and 360 cycles", () => {
+    const lead = permissionsFor(["team_lead"]);
+    expect(hasPermission(lead, "read:kpi:team")).toBe(true);
+    expect(hasPermission(lead, "read:kpi:any")).toBe(false);
+    expect(hasPermission(lead, "decide:level:team")).toBe(true);
+    expect(hasPermission(lead, "manage:kpi:any")).toBe(false);
+    const manager = permissionsFor(["manager"]);
+    expect(hasPermission(manager, "manage:kpi:any")).toBe(true);
+    expect(hasPermission(manager, "manage:feedback-cycle:any")).toBe(true);
+    expect(hasPermission(manager, "decide:level:any")).toBe(true);
+    const agent = permissionsFor(["agent"]);
+    expect(hasPermission(agent, "read:kpi:own")).toBe(true);
+    expect(hasPermission(agent, "read:kpi:team")).toBe(false);
+    expect(hasPermission(agent, "read:feedback-report:team")).toBe(false);
   });
 
   it("shows a team lead the team's QA pages but not the inspector's queue or sampling", () => {

@@ -50,13 +50,45 @@ export const NAVIGATION: NavSection[] = [
     ],
   },
   {
+    titleKey: "nav.sections.performance",
+    items: [
+      { to: "/performance/kpi", labelKey: "nav.myKpis", icon: "chart", permission: "read:kpi:own" },
+      { to: "/performance/feedback", labelKey: "nav.myFeedback", icon: "users", permission: "rate:feedback:own" },
+      { to: "/performance/level", labelKey: "nav.myLevel", icon: "flag", permission: "read:level:own" },
+    ],
+  },
+  {
     titleKey: "nav.sections.lead",
-    items: [{ to: "/lead", labelKey: "nav.leadHome", icon: "users", permission: "view:lead-home:team", end: true }],
+    items: [
+      { to: "/lead", labelKey: "nav.leadHome", icon: "users", permission: "view:lead-home:team", end: true },
+      { to: "/kpi", labelKey: "nav.teamKpis", icon: "chart", permission: "read:kpi:team", end: true },
+      {
+        to: "/feedback/reports",
+        labelKey: "nav.feedbackReports",
+        icon: "list",
+        permission: "read:feedback-report:team",
+      },
+      { to: "/levels/proposals", labelKey: "nav.levelProposals", icon: "check", permission: "decide:level:team" },
+    ],
   },
   {
     titleKey: "nav.sections.manager",
     items: [
       { to: "/manager", labelKey: "nav.managerHome", icon: "chart", permission: "view:manager-home:any", end: true },
+      { to: "/kpi/definitions", labelKey: "nav.kpiDefinitions", icon: "settings", permission: "manage:kpi:any" },
+      {
+        to: "/feedback/cycles",
+        labelKey: "nav.feedbackCycles",
+        icon: "clock",
+        permission: "manage:feedback-cycle:any",
+      },
+      {
+        to: "/feedback/templates",
+        labelKey: "nav.feedbackTemplates",
+        icon: "clipboard",
+        permission: "manage:feedback-cycle:any",
+      },
+      { to: "/levels", labelKey: "nav.levels", icon: "flag", permission: "read:level:team", end: true },
     ],
   },
   {

@@ -22,6 +22,11 @@ const EVERYONE: Permission[] = [
   "read:exam-attempt:own",
   "read:certificate:own",
   "read:kb-article:any",
+  // Performance is personal first: one's own KPIs, 360 ratings asked of one, one's own 360 reports, level and path.
+  "read:kpi:own",
+  "rate:feedback:own",
+  "read:feedback-report:own",
+  "read:level:own",
 ];
 
 /** What a trainer does: author courses, paths, banks and exams; assign learning; grade open answers; follow up. */
@@ -92,6 +97,11 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     "read:learning-report:team",
     "read:exam-attempt:team",
     "read:certificate:team",
+    "read:kpi:team",
+    "read:feedback-report:team",
+    "choose:feedback-peers:team",
+    "read:level:team",
+    "decide:level:team",
   ],
   manager: [
     ...EVERYONE,
@@ -115,6 +125,14 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     "read:learning-report:any",
     "read:exam-attempt:any",
     "read:certificate:any",
+    "read:kpi:any",
+    "manage:kpi:any",
+    "manage:feedback-cycle:any",
+    "read:feedback-report:any",
+    "choose:feedback-peers:any",
+    "read:level:any",
+    "manage:level:any",
+    "decide:level:any",
   ],
   admin: [
     ...EVERYONE,
