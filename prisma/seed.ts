@@ -92,7 +92,19 @@ export async function seed() {
   const knowledgeBase = await seedKnowledgeBase();
   const qa = await seedQualityInspection();
   const training = await seedTraining();
-  return { teams: teams.length, ...imported, welcomed, qa: [knowledgeBase, ...qa, ...training] };
+  const performance = await seedPerformance();
+  return { teams: teams.length, ...imported, welcomed, qa: [knowledgeBase, ...qa, ...training, ...performance] };
+}
+
+/**
+ * Performance after QA and training, which it reads: the level ladder → 360 templates and cycles → KPI snapshots
+ * (conversations, reviews, exams, 360 scores) → levels held and the monthly evaluation's proposals (reads KPIs).
+ */
+async function seedPerformance(): Promise<string[]> {
+  const steps: (() => Promise<string>)[] = [];
+  const lines: string[] = [];
+  for (const step of steps) lines.push(await step());
+  return lines;
 }
 
 /** Courses and paths → banks and exams → who must learn what → what they have done → how they did in exams. */
