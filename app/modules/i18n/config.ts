@@ -49,6 +49,13 @@ import zhTrainingExams from "~/locales/zh-CN/training-exams.json";
 import zhTrainingAttempts from "~/locales/zh-CN/training-attempts.json";
 import zhTrainingAssign from "~/locales/zh-CN/training-assign.json";
 
+import enKpi from "~/locales/en/kpi.json";
+import enFeedback from "~/locales/en/feedback.json";
+import enLevels from "~/locales/en/levels.json";
+import zhKpi from "~/locales/zh-CN/kpi.json";
+import zhFeedback from "~/locales/zh-CN/feedback.json";
+import zhLevels from "~/locales/zh-CN/levels.json";
+
 export const SUPPORTED_LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
@@ -77,6 +84,9 @@ export const NAMESPACES = [
   "training-exams",
   "training-attempts",
   "training-assign",
+  "kpi",
+  "feedback",
+  "levels",
 ] as const;
 
 export const resources = {
@@ -105,6 +115,9 @@ export const resources = {
     "training-exams": zhTrainingExams,
     "training-attempts": zhTrainingAttempts,
     "training-assign": zhTrainingAssign,
+    kpi: zhKpi,
+    feedback: zhFeedback,
+    levels: zhLevels,
   },
   en: {
     common: enCommon,
@@ -131,6 +144,9 @@ export const resources = {
     "training-exams": enTrainingExams,
     "training-attempts": enTrainingAttempts,
     "training-assign": enTrainingAssign,
+    kpi: enKpi,
+    feedback: enFeedback,
+    levels: enLevels,
   },
 } as const;
 
