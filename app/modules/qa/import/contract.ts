@@ -21,6 +21,7 @@ export const CONTRACT_FIELDS = [
   "agents",
   "customer",
   "csat",
+  "csatRequested",
   "resolved",
   "complaint",
   "converted",
@@ -47,6 +48,8 @@ export interface NormalisedConversation {
   agents: string[];
   customerRef: string;
   csat: number | null;
+  /** A satisfaction survey was sent (null = not said). */
+  csatRequested: boolean | null;
   resolved: boolean | null;
   complaint: boolean;
   converted: boolean | null;
@@ -107,6 +110,7 @@ function buildSchema(timeZone: string, maxTextLength: number) {
       ])
       .pipe(z.number().int().min(1).max(5))
       .nullish(),
+    csatRequested: flag,
     resolved: flag,
     complaint: flag,
     converted: flag,
@@ -245,6 +249,7 @@ export function validateConversation(raw: unknown, options: ValidationOptions): 
     agents,
     customerRef: value.customer,
     csat: value.csat ?? null,
+    csatRequested: value.csatRequested ?? null,
     resolved: value.resolved ?? null,
     complaint: value.complaint ?? false,
     converted: value.converted ?? null,

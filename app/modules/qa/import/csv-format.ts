@@ -12,6 +12,7 @@ export type CsvColumn =
   | "agents"
   | "customer"
   | "csat"
+  | "csatRequested"
   | "resolved"
   | "complaint"
   | "converted"
@@ -31,6 +32,7 @@ export const CSV_COLUMNS: Record<CsvColumn, readonly string[]> = {
   agents: ["agents", "接待客服"],
   customer: ["customer", "顾客", "客户"],
   csat: ["csat", "满意度"],
+  csatRequested: ["csat_requested", "csatRequested", "是否邀评"],
   resolved: ["resolved", "是否解决"],
   complaint: ["complaint", "是否投诉"],
   converted: ["converted", "是否成交"],
@@ -60,6 +62,7 @@ const CONVERSATION_COLUMNS: readonly CsvColumn[] = [
   "agents",
   "customer",
   "csat",
+  "csatRequested",
   "resolved",
   "complaint",
   "converted",
@@ -185,6 +188,7 @@ function convertConversationCell(column: CsvColumn, value: string): unknown {
     case "csat":
     case "orderValue":
       return toNumber(value);
+    case "csatRequested":
     case "resolved":
     case "complaint":
     case "converted":

@@ -38,6 +38,11 @@ export function contentHash(conversation: Omit<NormalisedConversation, "contentH
       conversation.tags,
     ]),
   );
+  // Optional fields added after v1 enter the hash only when present, so files without them keep their hashes and
+  // re-importing an old file still changes nothing.
+  if (conversation.csatRequested !== null && conversation.csatRequested !== undefined) {
+    hash.update(`\ncsatRequested:${conversation.csatRequested}`);
+  }
   hash.update("\n");
   hash.update(stableStringify(conversation.extra));
   for (const message of conversation.messages) {

@@ -1,6 +1,8 @@
 /**
  * From a normalised conversation to the rows the writer stores (pure): agents matched by 工号, the primary agent
- * (first listed) and their team, and the response-time figures sampling filters and KPIs read.
+ * (first listed) and their team, and the response-time figures sampling filters and KPIs read: when each reply's
+ * customer wait began, who answered first and who answered last (the same rules as the backfill in migration
+ * 20261206172839_performance).
  */
 import { handlingSeconds, responseGaps } from "~/modules/qa/response-times";
 import type { Channel, NormalisedConversation, Sender } from "./contract";
@@ -18,6 +20,7 @@ export interface ConversationRow {
   endedAt: Date | null;
   customerRef: string;
   csat: number | null;
+  csatRequested: boolean | null;
   resolved: boolean | null;
   complaint: boolean;
   converted: boolean | null;
@@ -29,6 +32,8 @@ export interface ConversationRow {
   firstResponseSeconds: number | null;
   longestWaitSeconds: number | null;
   primaryAgentId: string;
+  firstResponderId: string | null;
+  lastAgentId: string;
   teamId: string | null;
   contentHash: string;
 }
@@ -38,6 +43,8 @@ export interface MessageRow {
   sender: Sender;
   agentId: string | null;
   sentAt: Date;
+  /** Agent replies that ended a customer wait: when that wait began. */
+  waitStartedAt: Date | null;
   text: string;
 }
 
@@ -65,9 +72,13 @@ export function resolveConversation(
     sender: message.sender,
     agentId: message.agent ? agents.get(message.agent)!.id : null,
     sentAt: message.sentAt,
+    waitStartedAt: null,
     text: message.text,
   }));
   const gaps = responseGaps(messages);
+  markWaitStarts(messages, gaps.waitBefore);
+  const lastAgentMessage = messages.findLast((message) => message.sender === "agent" && message.agentId !== null);
+  const firstResponder = gaps.firstResponseIndex === null ? null : messages[gaps.firstResponseIndex]!.agentId;
   return {
     ok: true,
     conversation: {
@@ -78,6 +89,7 @@ export function resolveConversation(
         endedAt: conversation.endedAt,
         customerRef: conversation.customerRef,
         csat: conversation.csat,
+        csatRequested: conversation.csatRequested,
         resolved: conversation.resolved,
         complaint: conversation.complaint,
         converted: conversation.converted,
@@ -89,6 +101,8 @@ export function resolveConversation(
         firstResponseSeconds: gaps.firstResponseSeconds,
         longestWaitSeconds: gaps.longestWaitSeconds,
         primaryAgentId: primary.id,
+        firstResponderId: firstResponder,
+        lastAgentId: lastAgentMessage?.agentId ?? primary.id,
         teamId: primary.teamId,
         contentHash: conversation.contentHash,
       },
@@ -96,4 +110,19 @@ export function resolveConversation(
       messages,
     },
   };
+}
+
+/**
+ * Sets waitStartedAt on the replies responseGaps found (waitBefore not null): a wait begins at the first customer
+ * message after the previous agent message, so it is the earliest customer message since that reply.
+ */
+function markWaitStarts(messages: MessageRow[], waitBefore: readonly (number | null)[]) {
+  let waitingSince: Date | null = null;
+  messages.forEach((message, index) => {
+    if (message.sender === "customer") waitingSince ??= message.sentAt;
+    else if (message.sender === "agent") {
+      if (waitBefore[index] !== null) message.waitStartedAt = waitingSince;
+      waitingSince = null;
+    }
+  });
 }

@@ -283,12 +283,13 @@ async function insertConversations(
     INSERT INTO "Conversation" (
       id, "externalId", channel, "startedAt", "endedAt", "customerRef", csat, resolved, complaint, converted,
       "orderValue", tags, extra, "messageCount", "handlingSeconds", "firstResponseSeconds", "longestWaitSeconds",
-      "primaryAgentId", "teamId", "contentHash", "importBatchId", "importedAt", "updatedAt")
+      "primaryAgentId", "teamId", "contentHash", "csatRequested", "firstResponderId", "lastAgentId", "importBatchId",
+      "importedAt", "updatedAt")
     SELECT u.id, u.external_id, u.channel::"Channel", u.started_at::timestamp(3), u.ended_at::timestamp(3),
       u.customer_ref, u.csat, u.resolved, u.complaint, u.converted, u.order_value::decimal(12, 2),
       ARRAY(SELECT jsonb_array_elements_text(u.tags::jsonb)), u.extra::jsonb, u.message_count, u.handling_seconds,
       u.first_response_seconds, u.longest_wait_seconds, u.primary_agent_id, u.team_id, u.content_hash,
-      ${batchId}, now(), now()
+      u.csat_requested, u.first_responder_id, u.last_agent_id, ${batchId}, now(), now()
     FROM unnest(
       ${ids}::text[], ${rows.map((row) => row.externalId)}::text[], ${rows.map((row) => row.channel)}::text[],
       ${rows.map((row) => row.startedAt.toISOString())}::text[],
@@ -301,19 +302,22 @@ async function insertConversations(
       ${rows.map((row) => row.messageCount)}::int[], ${rows.map((row) => row.handlingSeconds)}::int[],
       ${rows.map((row) => row.firstResponseSeconds)}::int[], ${rows.map((row) => row.longestWaitSeconds)}::int[],
       ${rows.map((row) => row.primaryAgentId)}::text[], ${rows.map((row) => row.teamId)}::text[],
-      ${rows.map((row) => row.contentHash)}::text[]
+      ${rows.map((row) => row.contentHash)}::text[], ${rows.map((row) => row.csatRequested)}::boolean[],
+      ${rows.map((row) => row.firstResponderId)}::text[], ${rows.map((row) => row.lastAgentId)}::text[]
     ) AS u(id, external_id, channel, started_at, ended_at, customer_ref, csat, resolved, complaint, converted,
       order_value, tags, extra, message_count, handling_seconds, first_response_seconds, longest_wait_seconds,
-      primary_agent_id, team_id, content_hash)`;
+      primary_agent_id, team_id, content_hash, csat_requested, first_responder_id, last_agent_id)`;
 }
 
 async function insertMessages(tx: Transaction, rows: (MessageRow & { conversationId: string })[]) {
   await tx.$executeRaw`
-    INSERT INTO "Message" ("conversationId", seq, sender, "agentId", "sentAt", text)
-    SELECT u.conversation_id, u.seq, u.sender::"MessageSender", u.agent_id, u.sent_at::timestamp(3), u.text
+    INSERT INTO "Message" ("conversationId", seq, sender, "agentId", "sentAt", "waitStartedAt", text)
+    SELECT u.conversation_id, u.seq, u.sender::"MessageSender", u.agent_id, u.sent_at::timestamp(3),
+      u.wait_started_at::timestamp(3), u.text
     FROM unnest(
       ${rows.map((row) => row.conversationId)}::text[], ${rows.map((row) => row.seq)}::int[],
       ${rows.map((row) => row.sender)}::text[], ${rows.map((row) => row.agentId)}::text[],
-      ${rows.map((row) => row.sentAt.toISOString())}::text[], ${rows.map((row) => row.text)}::text[]
-    ) AS u(conversation_id, seq, sender, agent_id, sent_at, text)`;
+      ${rows.map((row) => row.sentAt.toISOString())}::text[],
+      ${rows.map((row) => row.waitStartedAt?.toISOString() ?? null)}::text[], ${rows.map((row) => row.text)}::text[]
+    ) AS u(conversation_id, seq, sender, agent_id, sent_at, wait_started_at, text)`;
 }
