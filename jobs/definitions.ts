@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { defineJob } from "~/modules/jobs/registry";
+import { evaluateLevels } from "~/modules/levels/evaluate.server";
 import { pruneLoginAttempts } from "~/modules/maintenance/login-attempts.server";
 import { purgeExpiredSessions } from "~/modules/maintenance/sessions.server";
 import { releaseExpiredCalibrationSessions } from "~/modules/qa/calibration/release.server";
@@ -108,6 +109,15 @@ export const expireAttemptsJob = defineJob({
   maxAttempts: 3,
 });
 
+export const levelsEvaluateJob = defineJob({
+  name: "levels.evaluate",
+  description:
+    "Evaluate skill levels for a month (default: the month that just ended) and propose promotions and demotions (once per person, month and level)",
+  payload: z.strictObject({ period: z.string().regex(/^\d{4}-\d{2}$/).optional() }),
+  handler: ({ period }) => evaluateLevels({ period }),
+  maxAttempts: 3,
+});
+
 export const jobDefinitions = [
   purgeExpiredSessionsJob,
   pruneLoginAttemptsJob,
@@ -120,4 +130,5 @@ export const jobDefinitions = [
   overdueRemindersJob,
   certificateRenewalsJob,
   expireAttemptsJob,
+  levelsEvaluateJob,
 ] as const;

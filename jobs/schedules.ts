@@ -64,4 +64,5 @@ export const jobSchedules: readonly JobSchedule[] = [
     pattern: "* * * * *",
     payload: {},
   }),
+  schedule({ id: "levels.evaluate.monthly", job: "levels.evaluate", pattern: "0 4 1 * *", payload: {} }),
 ];
