@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { defineJob } from "~/modules/jobs/registry";
+import { runKpiSnapshotJob } from "~/modules/kpi/jobs.server";
 import { evaluateLevels } from "~/modules/levels/evaluate.server";
 import { pruneLoginAttempts } from "~/modules/maintenance/login-attempts.server";
 import { purgeExpiredSessions } from "~/modules/maintenance/sessions.server";
@@ -118,6 +119,21 @@ export const levelsEvaluateJob = defineJob({
   maxAttempts: 3,
 });
 
+export const kpiSnapshotJob = defineJob({
+  name: "kpi.snapshot",
+  description:
+    "Compute KPI snapshots: without a period, the current and the previous month (late data lands); with one, that month, quarter or year",
+  payload: z.strictObject({
+    periodKind: z.enum(["month", "quarter", "year"]).optional(),
+    periodStart: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+  }),
+  handler: (payload) => runKpiSnapshotJob(payload),
+  maxAttempts: 3,
+});
+
 export const jobDefinitions = [
   purgeExpiredSessionsJob,
   pruneLoginAttemptsJob,
@@ -131,4 +147,5 @@ export const jobDefinitions = [
   certificateRenewalsJob,
   expireAttemptsJob,
   levelsEvaluateJob,
+  kpiSnapshotJob,
 ] as const;

@@ -65,4 +65,5 @@ export const jobSchedules: readonly JobSchedule[] = [
     payload: {},
   }),
   schedule({ id: "levels.evaluate.monthly", job: "levels.evaluate", pattern: "0 4 1 * *", payload: {} }),
+  schedule({ id: "kpi.snapshot.daily", job: "kpi.snapshot", pattern: "30 2 * * *", payload: {} }),
 ];
