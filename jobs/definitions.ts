@@ -7,6 +7,7 @@ import { z } from "zod";
 import { defineJob } from "~/modules/jobs/registry";
 import { runKpiSnapshotJob } from "~/modules/kpi/jobs.server";
 import { evaluateLevels } from "~/modules/levels/evaluate.server";
+import { sendFeedbackReminders } from "~/modules/feedback/reminders.server";
 import { pruneLoginAttempts } from "~/modules/maintenance/login-attempts.server";
 import { purgeExpiredSessions } from "~/modules/maintenance/sessions.server";
 import { releaseExpiredCalibrationSessions } from "~/modules/qa/calibration/release.server";
@@ -110,6 +111,14 @@ export const expireAttemptsJob = defineJob({
   maxAttempts: 3,
 });
 
+export const feedbackRemindersJob = defineJob({
+  name: "feedback.reminders",
+  description: "Remind raters of pending 360 review requests in open cycles (at most once per request per day)",
+  payload: z.strictObject({}),
+  handler: () => sendFeedbackReminders(),
+  maxAttempts: 3,
+});
+
 export const levelsEvaluateJob = defineJob({
   name: "levels.evaluate",
   description:
@@ -148,4 +157,5 @@ export const jobDefinitions = [
   expireAttemptsJob,
   levelsEvaluateJob,
   kpiSnapshotJob,
+  feedbackRemindersJob,
 ] as const;

@@ -66,4 +66,10 @@ export const jobSchedules: readonly JobSchedule[] = [
   }),
   schedule({ id: "levels.evaluate.monthly", job: "levels.evaluate", pattern: "0 4 1 * *", payload: {} }),
   schedule({ id: "kpi.snapshot.daily", job: "kpi.snapshot", pattern: "30 2 * * *", payload: {} }),
+  schedule({
+    id: "feedback.reminders.daily",
+    job: "feedback.reminders",
+    pattern: "15 9 * * *",
+    payload: {},
+  }),
 ];
