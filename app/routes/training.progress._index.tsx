@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EmptyState } from "~/components/empty-state";
-import { FilterActions, FilterInput, FilterSelect } from "~/components/filter-fields";
+import { FilterActions, FilterInput } from "~/components/filter-fields";
+import { ProgressScopeFilters } from "~/components/training/progress/scope-filters";
 import { titleFromLoader } from "~/components/meta";
 import { PageHeader, StatCard } from "~/components/page-header";
 import { CohortTable } from "~/components/training/progress/cohort-table";
@@ -71,30 +72,7 @@ export default function LearningProgressPage() {
         }
       />
       <Form method="get" className="card grid gap-3 p-4 sm:grid-cols-3 lg:grid-cols-6">
-        <FilterSelect
-          id="team"
-          name="team"
-          label={t("progress.filters.team")}
-          allLabel={t("progress.filters.all")}
-          defaultValue={values.team}
-          options={options.teams.map((team) => ({ value: team.id, label: team.name }))}
-        />
-        <FilterSelect
-          id="course"
-          name="course"
-          label={t("progress.filters.course")}
-          allLabel={t("progress.filters.all")}
-          defaultValue={values.course}
-          options={options.courses.map((course) => ({ value: course.id, label: course.title }))}
-        />
-        <FilterSelect
-          id="path"
-          name="path"
-          label={t("progress.filters.path")}
-          allLabel={t("progress.filters.all")}
-          defaultValue={values.path}
-          options={options.paths.map((path) => ({ value: path.id, label: path.title }))}
-        />
+        <ProgressScopeFilters options={options} values={values} />
         <FilterInput id="from" name="from" type="date" label={t("progress.filters.from")} defaultValue={values.from} />
         <FilterInput id="to" name="to" type="date" label={t("progress.filters.to")} defaultValue={values.to} />
         <FilterActions resetTo="/training/progress" />

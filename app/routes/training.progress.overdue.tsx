@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EmptyState } from "~/components/empty-state";
-import { FilterActions, FilterSelect } from "~/components/filter-fields";
+import { FilterActions } from "~/components/filter-fields";
+import { ProgressScopeFilters } from "~/components/training/progress/scope-filters";
 import { titleFromLoader } from "~/components/meta";
 import { PageHeader } from "~/components/page-header";
 import { Pagination } from "~/components/pagination";
@@ -65,30 +66,7 @@ export default function OverdueLearningPage() {
         }
       />
       <Form method="get" className="card grid gap-3 p-4 sm:grid-cols-2 lg:grid-cols-4">
-        <FilterSelect
-          id="team"
-          name="team"
-          label={t("progress.filters.team")}
-          allLabel={t("progress.filters.all")}
-          defaultValue={values.team}
-          options={options.teams.map((team) => ({ value: team.id, label: team.name }))}
-        />
-        <FilterSelect
-          id="course"
-          name="course"
-          label={t("progress.filters.course")}
-          allLabel={t("progress.filters.all")}
-          defaultValue={values.course}
-          options={options.courses.map((course) => ({ value: course.id, label: course.title }))}
-        />
-        <FilterSelect
-          id="path"
-          name="path"
-          label={t("progress.filters.path")}
-          allLabel={t("progress.filters.all")}
-          defaultValue={values.path}
-          options={options.paths.map((path) => ({ value: path.id, label: path.title }))}
-        />
+        <ProgressScopeFilters options={options} values={values} />
         <FilterActions resetTo="/training/progress/overdue" />
       </Form>
       <section className="card overflow-hidden">
