@@ -3,6 +3,7 @@ import {
   demotionTarget,
   evaluateCriterion,
   evaluateLevel,
+  failedMonthlyAppraisal,
   kpiFactKey,
   nextLevel,
   overallProgress,
@@ -244,6 +245,15 @@ const ladder: LevelRef[] = [
 const byCode = (code: string) => ladder.find((level) => level.code === code)!;
 const met = { met: true, criteria: [] };
 const failed = { met: false, criteria: [] };
+const result = (kind: CriterionSpec["kind"], actual: number | null, ok: boolean) => ({
+  ...spec({ kind, threshold: 80, months: 3 }),
+  actual,
+  direction: null,
+  met: ok,
+  progress: ok ? 1 : 0,
+});
+/** Failed the monthly appraisal: QA 72 against 80. */
+const poorQa = { met: false, criteria: [result("tenure_months", 30, true), result("qa_average", 72, false)] };
 
 describe("ladder navigation", () => {
   it.each([
@@ -273,19 +283,36 @@ describe("promotion rule", () => {
   });
 });
 
-describe("demotion rule: two failed months in a row, only where configured", () => {
+describe("demotion rule: two failed monthly appraisals in a row, only where configured", () => {
+  const noQaData = { met: false, criteria: [result("qa_average", null, false)] };
+  const noCertificate = { met: false, criteria: [result("certificate", 0, false), result("qa_average", 90, true)] };
+  const redLine = { met: false, criteria: [result("no_red_line", 1, false)] };
   it.each([
-    { level: "P3", thisMonth: failed, previous: failed, expected: "P2", why: "failed twice" },
-    { level: "P3", thisMonth: failed, previous: met, expected: null, why: "first bad month" },
-    { level: "P3", thisMonth: met, previous: failed, expected: null, why: "recovered" },
-    { level: "P3", thisMonth: failed, previous: null, expected: null, why: "no previous evaluation" },
-    { level: "P5", thisMonth: failed, previous: failed, expected: null, why: "level not marked demoteBelow" },
-    { level: "P1", thisMonth: failed, previous: failed, expected: null, why: "entry level" },
+    { level: "P3", thisMonth: poorQa, previous: poorQa, expected: "P2", why: "failed twice" },
+    { level: "P3", thisMonth: redLine, previous: poorQa, expected: "P2", why: "red line after a poor month" },
+    { level: "P3", thisMonth: poorQa, previous: met, expected: null, why: "first bad month" },
+    { level: "P3", thisMonth: met, previous: poorQa, expected: null, why: "recovered" },
+    { level: "P3", thisMonth: poorQa, previous: null, expected: null, why: "no previous evaluation" },
+    { level: "P3", thisMonth: noQaData, previous: noQaData, expected: null, why: "missing data is no evidence" },
+    {
+      level: "P3",
+      thisMonth: noCertificate,
+      previous: noCertificate,
+      expected: null,
+      why: "certificates are not monthly",
+    },
+    { level: "P5", thisMonth: poorQa, previous: poorQa, expected: null, why: "level not marked demoteBelow" },
+    { level: "P1", thisMonth: poorQa, previous: poorQa, expected: null, why: "entry level" },
   ])("$level: $why → $expected", ({ level, thisMonth, previous, expected }) => {
     expect(demotionTarget(ladder, byCode(level), thisMonth, previous)?.code ?? null).toBe(expected);
   });
   it("a P2 holder failing twice goes back to P1", () => {
-    expect(demotionTarget(ladder, byCode("P2"), failed, failed)?.code).toBe("P1");
+    expect(demotionTarget(ladder, byCode("P2"), poorQa, poorQa)?.code).toBe("P1");
+  });
+  it("failedMonthlyAppraisal looks only at monthly criteria with data", () => {
+    expect(failedMonthlyAppraisal(poorQa)).toBe(true);
+    expect(failedMonthlyAppraisal(noQaData)).toBe(false);
+    expect(failedMonthlyAppraisal(failed)).toBe(false);
   });
 });
 

@@ -126,9 +126,20 @@ export function promotionTarget<L extends LevelRef>(
   return next && nextEvaluation?.met ? next : null;
 }
 
+/** The criteria a monthly appraisal (月度考核) measures: performance in the month, not tenure or certificates. */
+export const MONTHLY_KINDS: readonly CriterionKind[] = ["qa_average", "kpi", "no_red_line"];
+
+/** Failed the monthly appraisal: a monthly criterion with data is not met. Missing data is no evidence of failing. */
+export function failedMonthlyAppraisal(evaluation: Evaluation): boolean {
+  return evaluation.criteria.some(
+    (criterion) => MONTHLY_KINDS.includes(criterion.kind) && criterion.actual !== null && !criterion.met,
+  );
+}
+
 /**
- * Demotion (月度考核不合格 → 培训或调岗): only for a level marked demoteBelow, and only when the holder fails their
- * own level's criteria in the evaluated month and in the month before it. One bad month never demotes anyone.
+ * Demotion (月度考核不合格 → 培训或调岗): only for a level marked demoteBelow, and only when the holder failed the
+ * monthly appraisal of their own level in the evaluated month and in the month before it. One bad month never
+ * demotes anyone, and neither do tenure, an expired certificate or a missing number.
  */
 export function demotionTarget<L extends LevelRef>(
   levels: readonly L[],
@@ -136,7 +147,8 @@ export function demotionTarget<L extends LevelRef>(
   thisMonth: Evaluation,
   previousMonth: Evaluation | null,
 ): L | null {
-  if (!current.demoteBelow || thisMonth.met || !previousMonth || previousMonth.met) return null;
+  if (!current.demoteBelow || !previousMonth) return null;
+  if (!failedMonthlyAppraisal(thisMonth) || !failedMonthlyAppraisal(previousMonth)) return null;
   return previousLevel(levels, current);
 }
 
