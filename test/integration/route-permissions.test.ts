@@ -59,6 +59,9 @@ import { loader as trTrainingAssignmentsNewLoader } from "~/routes/training.assi
 import { loader as trTrainingProgressIndexLoader } from "~/routes/training.progress._index";
 import { loader as trTrainingProgressOverdueLoader } from "~/routes/training.progress.overdue";
 import { loader as trTrainingCertificatesIndexLoader } from "~/routes/training.certificates._index";
+import { loader as lvLadderLoader } from "~/routes/levels._index";
+import { loader as lvProposalsLoader } from "~/routes/levels.proposals._index";
+import { loader as lvMyLevelLoader } from "~/routes/performance.level";
 import { buildRequest, callRoute, signInAs } from "../support/auth";
 
 type Loader = Parameters<typeof callRoute>[0];
@@ -157,6 +160,9 @@ const ROUTES: { path: string; loader: Loader; allowed: readonly RoleName[] }[] =
     loader: trTrainingCertificatesIndexLoader as Loader,
     allowed: ["trainer", "team_lead", "manager"],
   },
+  { path: "/levels", loader: lvLadderLoader as Loader, allowed: ["team_lead", "manager"] },
+  { path: "/levels/proposals", loader: lvProposalsLoader as Loader, allowed: ["team_lead", "manager"] },
+  { path: "/performance/level", loader: lvMyLevelLoader as Loader, allowed: ROLES },
   { path: "/account", loader: accountLoader as Loader, allowed: ROLES },
   { path: "/notifications", loader: notificationsLoader as Loader, allowed: ROLES },
 ];
