@@ -2,7 +2,9 @@
  * Demo conversations for the four service teams, imported through the conversation importer (a batch with source
  * "cli"), so hashes, figures and rejections are exactly what a real import produces.
  *
- * ~600 conversations over the 60 days before today (10 a day). Everything about a conversation — id, times,
+ * ~600 conversations over the 60 days before today (10 a day), and a thinner history before that (5 a day, one
+ * slot per team plus a second pre-sales one, back to 13 months ago) so month-by-month KPI trends have a year of
+ * data. Everything about a conversation — id, times,
  * dialogue, CSAT — derives from its calendar day and its index that day, so re-seeding is a no-op: conversations
  * already imported hash equal and stay unchanged; a later day only adds the days that are new.
  *
@@ -16,6 +18,9 @@ import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
 const DAYS = 60;
+/** Days of thinner history before the 60-day window: 13 months of KPI snapshots read back this far. */
+const HISTORY_DAYS = 340;
+const HISTORY_SLOTS = [0, 2, 3, 6, 8];
 const TEAM_SLOTS: TeamCode[] = ["PRE", "PRE", "PRE", "AFT", "AFT", "AFT", "CMP", "CMP", "FUP", "FUP"];
 const OFFSET = "+08:00";
 
@@ -358,10 +363,11 @@ function localIso(ms: number) {
 export function demoConversationsForDay(
   day: string,
   agentsByTeam: Record<TeamCode, string[]>,
-  options: { idPrefix?: string } = {},
+  options: { idPrefix?: string; slots?: readonly number[] } = {},
 ): DemoConversation[] {
   const dayStart = Date.parse(`${day}T00:00:00${OFFSET}`);
   return TEAM_SLOTS.flatMap((team, index): DemoConversation[] => {
+    if (options.slots && !options.slots.includes(index)) return [];
     const agents = agentsByTeam[team];
     if (agents.length === 0) return [];
     const rng = random(seedOf(`${day}#${index}`));
@@ -436,6 +442,10 @@ export async function seedQaConversations(): Promise<string> {
     return "conversations: no agents in PRE/AFT/CMP/FUP, skipped";
   const now = Date.now();
   const items: DemoConversation[] = [];
+  // Same ids and content as the full days: a day that leaves the 60-day window keeps its conversations.
+  for (let daysAgo = DAYS + HISTORY_DAYS; daysAgo > DAYS; daysAgo -= 1) {
+    items.push(...demoConversationsForDay(chinaDay(now - daysAgo * 86_400_000), agents, { slots: HISTORY_SLOTS }));
+  }
   for (let daysAgo = DAYS; daysAgo >= 1; daysAgo -= 1) {
     items.push(...demoConversationsForDay(chinaDay(now - daysAgo * 86_400_000), agents));
   }
