@@ -23,6 +23,7 @@ import { seedTrainingCourses } from "./seed/training-courses";
 import { seedExams } from "./seed/training-exams";
 import { seedKnowledgeBase } from "./seed/training-kb";
 import { seedTrainingProgress } from "./seed/training-progress";
+import { seedFeedback } from "./seed/performance-feedback";
 import { seedKpis } from "./seed/performance-kpi";
 import { seedLevelEvaluation, seedLevelLadder } from "./seed/performance-levels";
 
@@ -103,7 +104,12 @@ export async function seed() {
  * (conversations, reviews, exams, 360 scores) → levels held and the monthly evaluation's proposals (reads KPIs).
  */
 async function seedPerformance(): Promise<string[]> {
-  const steps: (() => Promise<string>)[] = [() => seedLevelLadder(), () => seedKpis(), () => seedLevelEvaluation()];
+  const steps: (() => Promise<string>)[] = [
+    () => seedLevelLadder(),
+    seedFeedback,
+    () => seedKpis(),
+    () => seedLevelEvaluation(),
+  ];
   const lines: string[] = [];
   for (const step of steps) lines.push(await step());
   return lines;

@@ -126,7 +126,8 @@ describe("templates and cycles", () => {
 
   it("refuses weights that do not add up to 100 and a threshold below 2", async () => {
     const team = await db.team.findUniqueOrThrow({ where: { code: "FB-T1" } });
-    for (const overrides of [{ "weights.qa": "10" }, { minGroupResponses: "1" }, { maxPeers: "2" }]) {
+    const invalid: Record<string, string>[] = [{ "weights.qa": "10" }, { minGroupResponses: "1" }, { maxPeers: "2" }];
+    for (const overrides of invalid) {
       const result = await callRoute(
         newCycleAction,
         buildRequest("/feedback/cycles/new", { cookie: manager.cookie, form: cycleForm(team.id, overrides) }),

@@ -323,7 +323,8 @@ async function generateRequests(
   return created.count;
 }
 
-export async function openCycle(id: string, actor: Actor) {
+/** `notifyRaters: false` is for loading history (the seed's past cycles), where "please rate" would be noise. */
+export async function openCycle(id: string, actor: Actor, options: { notifyRaters?: boolean } = {}) {
   return db.$transaction(
     async (tx) => {
       const cycle = await tx.feedbackCycle.findUnique({
@@ -369,15 +370,16 @@ export async function openCycle(id: string, actor: Actor) {
         WHERE s."cycleId" = ${id} AND r."status" = 'pending'
         GROUP BY r."raterId"`;
       const due = new Intl.DateTimeFormat("en-CA", { timeZone: env().APP_TIME_ZONE }).format(cycle.dueAt);
-      await notify(
-        raters.map((row): NewNotification => ({
-          userId: row.raterId,
-          kind: "feedback-requests-opened",
-          params: { cycle: cycle.name, count: Number(row.count), due },
-          link: "/performance/feedback",
-        })),
-        tx,
-      );
+      if (options.notifyRaters !== false)
+        await notify(
+          raters.map((row): NewNotification => ({
+            userId: row.raterId,
+            kind: "feedback-requests-opened",
+            params: { cycle: cycle.name, count: Number(row.count), due },
+            link: "/performance/feedback",
+          })),
+          tx,
+        );
       await recordAudit(
         {
           actorId: actor.id,
