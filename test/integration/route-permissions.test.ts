@@ -62,6 +62,12 @@ import { loader as trTrainingCertificatesIndexLoader } from "~/routes/training.c
 import { loader as lvLadderLoader } from "~/routes/levels._index";
 import { loader as lvProposalsLoader } from "~/routes/levels.proposals._index";
 import { loader as lvMyLevelLoader } from "~/routes/performance.level";
+import { loader as fbTemplatesLoader } from "~/routes/feedback.templates._index";
+import { loader as fbTemplatesNewLoader } from "~/routes/feedback.templates.new";
+import { loader as fbCyclesLoader } from "~/routes/feedback.cycles._index";
+import { loader as fbCyclesNewLoader } from "~/routes/feedback.cycles.new";
+import { loader as fbReportsLoader } from "~/routes/feedback.reports._index";
+import { loader as fbMineLoader } from "~/routes/performance.feedback._index";
 import { buildRequest, callRoute, signInAs } from "../support/auth";
 
 type Loader = Parameters<typeof callRoute>[0];
@@ -163,6 +169,12 @@ const ROUTES: { path: string; loader: Loader; allowed: readonly RoleName[] }[] =
   { path: "/levels", loader: lvLadderLoader as Loader, allowed: ["team_lead", "manager"] },
   { path: "/levels/proposals", loader: lvProposalsLoader as Loader, allowed: ["team_lead", "manager"] },
   { path: "/performance/level", loader: lvMyLevelLoader as Loader, allowed: ROLES },
+  { path: "/feedback/templates", loader: fbTemplatesLoader as Loader, allowed: ["manager"] },
+  { path: "/feedback/templates/new", loader: fbTemplatesNewLoader as Loader, allowed: ["manager"] },
+  { path: "/feedback/cycles", loader: fbCyclesLoader as Loader, allowed: ["manager"] },
+  { path: "/feedback/cycles/new", loader: fbCyclesNewLoader as Loader, allowed: ["manager"] },
+  { path: "/feedback/reports", loader: fbReportsLoader as Loader, allowed: ["team_lead", "manager"] },
+  { path: "/performance/feedback", loader: fbMineLoader as Loader, allowed: ROLES },
   { path: "/account", loader: accountLoader as Loader, allowed: ROLES },
   { path: "/notifications", loader: notificationsLoader as Loader, allowed: ROLES },
 ];
