@@ -11,7 +11,8 @@ import { Pagination } from "~/components/pagination";
 import { pageTitle } from "~/modules/i18n/page-title.server";
 import { requirePermission } from "~/modules/identity/session.server";
 import { criterionVocabulary } from "~/modules/levels/ladder.server";
-import { levelScope, listProposals, PROPOSAL_STATUSES, type ProposalStatus } from "~/modules/levels/proposals.server";
+import { PROPOSAL_STATUSES, type ProposalStatus } from "~/modules/levels/level-form";
+import { levelScope, listProposals } from "~/modules/levels/proposals.server";
 import { readPagination } from "~/utils/pagination";
 
 export const meta = titleFromLoader;

@@ -77,7 +77,10 @@ export default function MyLevelPage() {
           </div>
           {next && progress ? (
             <>
-              <div className="px-4 pt-3">
+              <div className="space-y-1 px-4 pt-3">
+                <p className="text-xs text-slate-500">
+                  {t("mine.overall")} {Math.round(overallProgress(progress) * 100)}%
+                </p>
                 <ProgressBar value={overallProgress(progress)} label={t("mine.overall")} />
               </div>
               <ul className="divide-y divide-slate-100" data-testid="next-level-criteria">

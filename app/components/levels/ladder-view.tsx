@@ -52,7 +52,7 @@ export function LadderTrack({
       <div className="grid gap-4 lg:grid-cols-2">
         {levels.map((level) => (
           <article key={level.id} className="card space-y-3 p-5" data-testid={`level-${level.code}`}>
-            <header className="flex flex-wrap items-start justify-between gap-2">
+            <header className="flex items-start justify-between gap-2">
               <div>
                 <h3 className="text-base font-semibold text-slate-900">
                   <span className="mr-2 font-mono text-brand-700">{level.code}</span>
@@ -64,7 +64,7 @@ export function LadderTrack({
                 </p>
               </div>
               {canEdit ? (
-                <Link to={`/levels/${level.id}/edit`} className="btn-ghost text-sm">
+                <Link to={`/levels/${level.id}/edit`} className="btn-ghost shrink-0 text-sm">
                   {t("ladder.edit")}
                 </Link>
               ) : null}

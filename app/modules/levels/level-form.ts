@@ -4,6 +4,9 @@ import { CRITERION_KINDS, type CriterionSpec } from "./criteria";
 
 const required = "validation:required";
 
+export const PROPOSAL_STATUSES = ["pending", "approved", "rejected", "superseded"] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
 const CriterionRowSchema = z.object({
   kind: z.enum(CRITERION_KINDS, { message: required }),
   threshold: z.number({ message: "levels:errors.number" }).optional(),

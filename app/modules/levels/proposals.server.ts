@@ -8,6 +8,7 @@ import { accessLevel, type Permission } from "~/modules/identity/permissions";
 import { notify } from "~/modules/notifications/notifications.server";
 import { db, type Prisma } from "~/utils/db.server";
 import type { ProposalEvidence } from "./evaluate.server";
+import type { ProposalStatus } from "./level-form";
 
 export type Actor = { id: string; ipAddress?: string | null };
 export type ScopeUser = { id: string; permissions: ReadonlySet<Permission>; ledTeamIds: string[] };
@@ -30,9 +31,6 @@ export function personInScope(scope: LevelScope | null, person: { id: string; te
 function userWhere(scope: LevelScope): Prisma.UserWhereInput {
   return scope.teamIds === null ? {} : { teamId: { in: scope.teamIds } };
 }
-
-export const PROPOSAL_STATUSES = ["pending", "approved", "rejected", "superseded"] as const;
-export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
 const levelSelect = { id: true, code: true, name: true, nameEn: true, track: true, rank: true } as const;
 
