@@ -4,7 +4,10 @@ import { GroupWeightsSchema, MinGroupResponsesSchema } from "./scoring";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const date = z.string({ message: "validation:required" }).regex(DATE, { message: "feedback:errors.date" });
-const checkbox = z.union([z.literal("on"), z.literal("true"), z.undefined()]).transform((value) => value !== undefined);
+const checkbox = z
+  .string()
+  .optional()
+  .transform((value) => value === "on" || value === "true");
 const peers = z.coerce
   .number({ message: "feedback:errors.peerLimits" })
   .int({ message: "feedback:errors.peerLimits" })
