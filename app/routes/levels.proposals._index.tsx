@@ -69,8 +69,10 @@ export default function ProposalsPage() {
                 <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-4 py-3">
                   <div className="space-y-1">
                     <p className="font-medium text-slate-900">
-                      {proposal.user.name}
-                      <span className="ml-1 font-mono text-sm text-slate-500">{proposal.user.externalId}</span>
+                      <span data-testid="proposal-person">{proposal.user.name}</span>
+                      <span className="ml-1 font-mono text-sm text-slate-500" data-testid="proposal-person-id">
+                        {proposal.user.externalId}
+                      </span>
                       {proposal.user.team ? (
                         <span className="ml-2 text-sm text-slate-500">{proposal.user.team.name}</span>
                       ) : null}

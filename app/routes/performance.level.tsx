@@ -44,7 +44,7 @@ export default function MyLevelPage() {
         {level ? (
           <>
             <div className="flex flex-wrap items-baseline justify-between gap-2">
-              <p className="text-2xl font-semibold text-slate-900">
+              <p className="text-2xl font-semibold text-slate-900" data-testid="my-level-name">
                 <span className="mr-2 font-mono text-brand-700">{level.code}</span>
                 {level.name}
               </p>

@@ -47,8 +47,8 @@ describe("level journey", () => {
     await lead.getByRole("heading", { name: "晋升审批", level: 1 }).waitFor();
     const card = lead.getByTestId("level-proposals").locator("li").filter({ hasText: "晋升" }).first();
     await card.waitFor();
-    agentName = (await card.locator("p.font-medium").first().innerText()).split(/\s/)[0]!;
-    agentId = (await card.locator("span.font-mono").first().innerText()).trim();
+    agentName = (await card.getByTestId("proposal-person").innerText()).trim();
+    agentId = (await card.getByTestId("proposal-person-id").innerText()).trim();
     expect(agentId).toMatch(/^A\d+$/);
     // The evidence: each criterion with the actual value and ✓/✗.
     const evidence = card.getByTestId("level-evidence");
@@ -77,9 +77,7 @@ describe("level journey", () => {
     const agent = await signIn(browser, agentId, "/agent");
     await agent.getByRole("link", { name: "我的等级" }).click();
     await agent.waitForURL((url) => url.pathname === "/performance/level");
-    const mine = agent.getByTestId("my-level");
-    await mine.getByText("P2").waitFor();
-    await mine.getByText("初级客服").waitFor();
+    await expect.poll(() => agent.getByTestId("my-level-name").innerText()).toMatch(/P2\s*初级客服/);
     await agent.getByText("晋升到 P3 中级客服 还需要").waitFor();
     await agent.getByTestId("level-history").getByText("审批通过").waitFor();
     await snapshot(agent, "my-level");
