@@ -90,7 +90,7 @@ async function generate(url: string, scale: number) {
          'agent-' || (1 + i % ${AGENTS}), 'agent-' || (1 + i % ${AGENTS}),
          'agent-' || (1 + (i + CASE WHEN i % 20 = 0 THEN 1 ELSE 0 END) % ${AGENTS}),
          i % 2 = 0, 'team-' || (1 + (i % ${AGENTS}) % ${TEAMS}), md5(i::text), now()
-       FROM generate_series(1, ${conversations}) i
+       FROM generate_series(1::bigint, ${conversations}) i
        CROSS JOIN LATERAL (
          SELECT (('2026-11-01'::timestamp + ((i * 2654435761::bigint) % 2592000) * interval '1 second')
                   AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'UTC' AS started,
@@ -100,7 +100,7 @@ async function generate(url: string, scale: number) {
     await step(
       "conversation agents",
       `INSERT INTO "ConversationAgent" ("conversationId", "userId")
-       SELECT 'conv-' || i, 'agent-' || (1 + i % ${AGENTS}) FROM generate_series(1, ${conversations}) i
+       SELECT 'conv-' || i, 'agent-' || (1 + i % ${AGENTS}) FROM generate_series(1::bigint, ${conversations}) i
        UNION ALL
        SELECT 'conv-' || i, 'agent-' || (1 + (i + 1) % ${AGENTS}) FROM generate_series(20, ${conversations}, 20) i`,
     );
