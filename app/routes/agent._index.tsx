@@ -12,6 +12,8 @@ import { agentQaSummary } from "~/modules/qa/agent-summary.server";
 import { listNotifications } from "~/modules/notifications/notifications.server";
 import { colleagues } from "~/modules/org/directory.server";
 import { DueList } from "~/components/training/learn/due-list";
+import { MyKpiHomeCard } from "~/components/kpi/home-card";
+import { headlineKpis } from "~/modules/kpi/read.server";
 import { dueItems } from "~/modules/training/learner/learner.server";
 import { useFormat } from "~/utils/use-format";
 
@@ -26,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     agentQaSummary(user.id),
   ]);
   const learning = userCan(user, "learn:course:own") ? await dueItems(user.id, new Date(), AGENT_HOME_DUE) : null;
+  const kpis = userCan(user, "read:kpi:own") ? await headlineKpis(user) : null;
   return {
     pageTitle: await pageTitle(request, "common:nav.agentHome"),
 
@@ -34,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     teammates: teammates.map(({ id, name }) => ({ id, name })),
     qa,
     learning,
+    kpis,
   };
 }
 
@@ -41,7 +45,7 @@ const AGENT_HOME_DUE = 3;
 
 export default function AgentHome() {
   const { t } = useTranslation(["home", "common", "notifications", "training-learn"]);
-  const { profile, notifications, teammates, qa, learning } = useLoaderData<typeof loader>();
+  const { profile, notifications, teammates, qa, learning, kpis } = useLoaderData<typeof loader>();
   const format = useFormat();
   return (
     <div className="space-y-6">
@@ -62,6 +66,7 @@ export default function AgentHome() {
         />
         <StatCard label={t("common:fields.tenure")} value={<Tenure hireDate={profile.hireDate} />} />
       </div>
+      <MyKpiHomeCard kpis={kpis} />
       <section className="card" aria-labelledby="my-qa">
         <div className="flex items-center justify-between border-b border-slate-100 px-5 py-4">
           <h2 id="my-qa" className="font-semibold text-slate-900">

@@ -381,3 +381,25 @@ export function teamsInScope(scope: KpiScope) {
     select: { id: true, name: true },
   });
 }
+
+/** Up to `limit` KPIs of the newest computed month for a home page card; null before any month is computed. */
+export async function headlineKpis(
+  person: { id: string; teamId: string | null; roles: readonly string[]; locale: string },
+  limit = 4,
+) {
+  const month = await latestComputedMonth();
+  if (!month) return null;
+  const cards = (await personalKpis(person, month)) ?? [];
+  const zh = person.locale.startsWith("zh");
+  return {
+    period: periodKey(month),
+    items: cards.slice(0, limit).map((card) => ({
+      key: card.definition.key,
+      name: zh ? card.definition.nameZh : card.definition.nameEn,
+      unit: card.definition.unit,
+      value: card.value,
+      target: card.target,
+      met: card.met,
+    })),
+  };
+}
