@@ -48,6 +48,12 @@ export async function computeKpiSnapshots(
     // The planner's cost for the per-conversation lookups crosses the JIT threshold; compiling takes longer than
     // the statements themselves (measured with bench:kpi).
     if (postgres) await tx.$executeRawUnsafe("SET LOCAL jit = off");
+    // One computation of a period at a time (a retried job and a manual recompute may overlap): the second waits and
+    // then rewrites the period from the data it sees.
+    await tx.$queryRawUnsafe(
+      `SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext($1))) AS l`,
+      `kpi:${period.kind}:${period.start}`,
+    );
     let written = 0;
     for (const statement of snapshotStatements(input)) {
       const begun = Date.now();
