@@ -11,6 +11,7 @@ import { flash, signIn, visit } from "./support/training";
 
 const RUN = Date.now();
 const TEAM = `回访评估小组${String(RUN).slice(-5)}`;
+const TEAM_CODE = `E2E-${String(RUN).slice(-6)}`;
 const CYCLE = `小组360评估 ${RUN}`;
 const LEAD = { externalId: "L401", name: "黄文博" };
 const SUBJECT = { externalId: "A4003", name: "江瑶" };
@@ -38,7 +39,7 @@ async function moveToTeam(admin: Page, externalId: string) {
   await visit(admin, `/admin/users?q=${externalId}`);
   await admin.getByRole("link", { name: "编辑" }).first().click();
   await admin.waitForURL(/\/admin\/users\/[^/]+$/);
-  await admin.getByLabel("团队", { exact: true }).selectOption({ label: TEAM });
+  await admin.getByLabel("团队", { exact: true }).selectOption({ label: `${TEAM}（${TEAM_CODE}）` });
   await admin.getByRole("button", { name: "保存", exact: true }).click();
   await admin.getByRole("status").first().waitFor();
 }
@@ -53,6 +54,7 @@ async function rateSubject(externalId: string, home: string, scores: number[], c
     await page.getByRole("radio", { name: `${name} ${scores[index]}`, exact: true }).check();
   }
   await page.getByLabel("评语（选填）").fill(comment);
+  if (externalId === SUBJECT.externalId) await snapshot(page, "feedback-rating-form");
   await page.getByRole("button", { name: "提交评估" }).click();
   await flash(page, "评估已提交，谢谢！").waitFor();
   await closePage(page);
@@ -64,7 +66,7 @@ describe("360 review journey", () => {
   it("an administrator sets up a small team with a lead and five agents", async () => {
     const admin = await signIn(browser, "SYS001", "/admin");
     await visit(admin, "/admin/teams");
-    await admin.getByLabel("团队编码").fill(`E2E-${String(RUN).slice(-6)}`);
+    await admin.getByLabel("团队编码").fill(TEAM_CODE);
     await admin.getByLabel("团队名称").fill(TEAM);
     await admin.getByLabel("组长", { exact: true }).selectOption({ label: `${LEAD.name}（${LEAD.externalId}）` });
     await admin.getByRole("button", { name: "新建" }).click();
@@ -76,6 +78,13 @@ describe("360 review journey", () => {
   it("a manager creates a cycle for the team and opens it", async () => {
     const manager = await signIn(browser, "M001", "/manager");
     acceptDialogs(manager);
+    await visit(manager, "/feedback/templates");
+    await manager.getByRole("link", { name: "客服综合能力评估" }).click();
+    await manager.getByRole("heading", { name: "客服综合能力评估" }).waitFor();
+    await manager.getByLabel("能力项名称").first().waitFor();
+    await snapshot(manager, "feedback-template-edit");
+    await visit(manager, "/feedback/cycles");
+    await snapshot(manager, "feedback-cycles");
     await visit(manager, "/feedback/cycles/new");
     await manager.getByLabel("周期名称").fill(CYCLE);
     await manager.getByLabel("期间开始").fill("2026-10-01");
@@ -133,6 +142,7 @@ describe("360 review journey", () => {
   it("江瑶 reads her report (peers shown with 3 responses, no names), acknowledges and responds", async () => {
     const agent = await signIn(browser, SUBJECT.externalId, "/agent");
     await visit(agent, "/performance/feedback");
+    await snapshot(agent, "feedback-mine");
     await agent.getByRole("listitem").filter({ hasText: CYCLE }).getByRole("link", { name: "查看报告" }).click();
     await agent.waitForURL(/\/performance\/feedback\/reports\/[^/]+$/);
     const table = agent.getByRole("region", { name: "各能力项得分（按评估组）" });
