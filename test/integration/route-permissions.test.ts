@@ -68,6 +68,11 @@ import { loader as fbCyclesLoader } from "~/routes/feedback.cycles._index";
 import { loader as fbCyclesNewLoader } from "~/routes/feedback.cycles.new";
 import { loader as fbReportsLoader } from "~/routes/feedback.reports._index";
 import { loader as fbMineLoader } from "~/routes/performance.feedback._index";
+import { loader as kpiTeamLoader } from "~/routes/kpi._index";
+import { loader as kpiDefinitionsLoader } from "~/routes/kpi.definitions._index";
+import { loader as kpiDefinitionsNewLoader } from "~/routes/kpi.definitions.new";
+import { loader as kpiSettingsLoader } from "~/routes/kpi.settings";
+import { loader as kpiMineLoader } from "~/routes/performance.kpi._index";
 import { buildRequest, callRoute, signInAs } from "../support/auth";
 
 type Loader = Parameters<typeof callRoute>[0];
@@ -175,6 +180,11 @@ const ROUTES: { path: string; loader: Loader; allowed: readonly RoleName[] }[] =
   { path: "/feedback/cycles/new", loader: fbCyclesNewLoader as Loader, allowed: ["manager"] },
   { path: "/feedback/reports", loader: fbReportsLoader as Loader, allowed: ["team_lead", "manager"] },
   { path: "/performance/feedback", loader: fbMineLoader as Loader, allowed: ROLES },
+  { path: "/kpi", loader: kpiTeamLoader as Loader, allowed: ["team_lead", "manager"] },
+  { path: "/kpi/definitions", loader: kpiDefinitionsLoader as Loader, allowed: ["manager"] },
+  { path: "/kpi/definitions/new", loader: kpiDefinitionsNewLoader as Loader, allowed: ["manager"] },
+  { path: "/kpi/settings", loader: kpiSettingsLoader as Loader, allowed: ["manager"] },
+  { path: "/performance/kpi", loader: kpiMineLoader as Loader, allowed: ROLES },
   { path: "/account", loader: accountLoader as Loader, allowed: ROLES },
   { path: "/notifications", loader: notificationsLoader as Loader, allowed: ROLES },
 ];
