@@ -125,6 +125,14 @@ export default function MyFeedbackPage() {
         ) : (
           <>
             <table className="table-base">
+              <thead>
+                <tr>
+                  <th scope="col">{t("mine.whom")}</th>
+                  <th scope="col">{t("mine.as")}</th>
+                  <th scope="col">{t("reports.cycle")}</th>
+                  <th scope="col">{t("mine.submittedAt")}</th>
+                </tr>
+              </thead>
               <tbody>
                 {submitted.rows.map((row) => (
                   <tr key={row.id}>

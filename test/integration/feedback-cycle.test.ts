@@ -424,3 +424,44 @@ describe("closing and the anonymous report", () => {
     expect(await db.notification.count({ where: { userId: subject.id, kind: "feedback-report-ready" } })).toBe(1);
   });
 });
+
+describe("leads as subjects", () => {
+  it("asks the lead's team members as direct reports and the cycle's manager as the manager group", async () => {
+    const otherTeam = await db.team.findUniqueOrThrow({ where: { code: "FB-T2" } });
+    const members = [
+      await createTestUser({ teamId: otherTeam.id, name: "下属一" }),
+      await createTestUser({ teamId: otherTeam.id, name: "下属二" }),
+    ];
+    const created = await callRoute(
+      newCycleAction,
+      buildRequest("/feedback/cycles/new", {
+        cookie: manager.cookie,
+        form: cycleForm(otherTeam.id, { name: "组长评估", includeLeads: "on", minGroupResponses: "2" }),
+      }),
+    );
+    expect(created.status).toBe(302);
+    const id = created.location!.split("/").pop()!;
+    await callRoute(
+      cycleAction,
+      buildRequest(`/feedback/cycles/${id}`, { cookie: manager.cookie, form: { intent: "open" } }),
+      { cycleId: id },
+    );
+    const leadSubject = await db.feedbackSubject.findFirstOrThrow({ where: { cycleId: id, userId: otherLead.id } });
+    const requests = await db.feedbackRequest.findMany({
+      where: { subjectId: leadSubject.id },
+      select: { raterId: true, group: true },
+    });
+    expect(
+      requests
+        .filter((request) => request.group === "report")
+        .map((request) => request.raterId)
+        .sort(),
+    ).toEqual(members.map((member) => member.id).sort());
+    expect(requests.find((request) => request.group === "manager")?.raterId).toBe(manager.id);
+    const memberSubject = await db.feedbackSubject.findFirstOrThrow({ where: { cycleId: id, userId: members[0]!.id } });
+    const memberManager = await db.feedbackRequest.findFirstOrThrow({
+      where: { subjectId: memberSubject.id, group: "manager" },
+    });
+    expect(memberManager.raterId).toBe(otherLead.id);
+  });
+});

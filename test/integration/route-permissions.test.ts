@@ -61,6 +61,7 @@ import { loader as trTrainingProgressOverdueLoader } from "~/routes/training.pro
 import { loader as trTrainingCertificatesIndexLoader } from "~/routes/training.certificates._index";
 import { loader as lvLadderLoader } from "~/routes/levels._index";
 import { loader as lvProposalsLoader } from "~/routes/levels.proposals._index";
+import { loader as lvRosterLoader } from "~/routes/levels.people._index";
 import { loader as lvMyLevelLoader } from "~/routes/performance.level";
 import { loader as fbTemplatesLoader } from "~/routes/feedback.templates._index";
 import { loader as fbTemplatesNewLoader } from "~/routes/feedback.templates.new";
@@ -173,6 +174,7 @@ const ROUTES: { path: string; loader: Loader; allowed: readonly RoleName[] }[] =
   },
   { path: "/levels", loader: lvLadderLoader as Loader, allowed: ["team_lead", "manager"] },
   { path: "/levels/proposals", loader: lvProposalsLoader as Loader, allowed: ["team_lead", "manager"] },
+  { path: "/levels/people", loader: lvRosterLoader as Loader, allowed: ["team_lead", "manager"] },
   { path: "/performance/level", loader: lvMyLevelLoader as Loader, allowed: ROLES },
   { path: "/feedback/templates", loader: fbTemplatesLoader as Loader, allowed: ["manager"] },
   { path: "/feedback/templates/new", loader: fbTemplatesNewLoader as Loader, allowed: ["manager"] },
