@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LadderTrack } from "~/components/levels/ladder-view";
 import { titleFromLoader } from "~/components/meta";
@@ -26,7 +26,15 @@ export default function LadderPage() {
   const { levels, vocabulary, canEdit } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-8">
-      <PageHeader title={t("ladder.title")} description={t("ladder.description")} />
+      <PageHeader
+        title={t("ladder.title")}
+        description={t("ladder.description")}
+        actions={
+          <Link to="/levels/people" className="btn-secondary">
+            {t("ladder.roster")}
+          </Link>
+        }
+      />
       {(["professional", "management"] as const).map((track) => (
         <LadderTrack
           key={track}

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { action as editAction, loader as editLoader } from "~/routes/levels.$levelId.edit";
 import { loader as ladderLoader } from "~/routes/levels._index";
 import { action as personAction, loader as personLoader } from "~/routes/levels.people.$userId";
+import { loader as rosterLoader } from "~/routes/levels.people._index";
 import { action as decideAction, loader as proposalLoader } from "~/routes/levels.proposals.$proposalId";
 import { loader as proposalsLoader } from "~/routes/levels.proposals._index";
 import { loader as myLevelLoader } from "~/routes/performance.level";
@@ -329,6 +330,20 @@ describe("my level and people pages", () => {
     ]);
     expect(await db.auditLog.count({ where: { action: "level.change", entityId: otherAgent.id } })).toBe(1);
     expect((await db.levelProposal.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe("superseded");
+  });
+});
+
+describe("level roster", () => {
+  it("lists the lead's own team with levels, searchable; agents are refused", async () => {
+    const asLead = await callRoute(rosterLoader, buildRequest("/levels/people", { cookie: leadCookie }));
+    const names = (asLead.data as { people: { rows: { name: string }[] } }).people.rows.map((row) => row.name);
+    expect(names).toContain("夏丽娟");
+    expect(names).not.toContain("赵雪");
+    const search = await callRoute(rosterLoader, buildRequest("/levels/people?q=%E8%B5%B5", { cookie: managerCookie }));
+    expect((search.data as { people: { rows: { name: string }[] } }).people.rows.map((row) => row.name)).toEqual([
+      "赵雪",
+    ]);
+    expect((await callRoute(rosterLoader, buildRequest("/levels/people", { cookie: agentCookie }))).status).toBe(403);
   });
 });
 

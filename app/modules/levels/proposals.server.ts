@@ -300,3 +300,44 @@ export async function levelHistory(userId: string) {
     changedBy: row.changedById ? (changerName.get(row.changedById) ?? null) : null,
   }));
 }
+
+/** People in scope with their level, for the level roster (search by name or 工号, filter by level or "none"). */
+export async function listPeople(
+  scope: LevelScope,
+  filter: { q: string; level: string },
+  page: number,
+  pageSize: number,
+) {
+  const where: Prisma.UserWhereInput = {
+    status: "active",
+    roles: { some: { role: { in: ["agent", "team_lead", "manager"] } } },
+    ...userWhere(scope),
+    ...(filter.level === "none" ? { levelId: null } : filter.level ? { levelId: filter.level } : {}),
+    ...(filter.q
+      ? {
+          OR: [
+            { name: { contains: filter.q, mode: "insensitive" } },
+            { externalId: { contains: filter.q, mode: "insensitive" } },
+          ],
+        }
+      : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db.user.findMany({
+      where,
+      orderBy: [{ externalId: "asc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        name: true,
+        externalId: true,
+        hireDate: true,
+        team: { select: { name: true } },
+        level: { select: { code: true, name: true } },
+      },
+    }),
+    db.user.count({ where }),
+  ]);
+  return { total, rows: rows.map((row) => ({ ...row, hireDate: row.hireDate?.toISOString().slice(0, 10) ?? null })) };
+}
