@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Message_sentAt_idx" ON "Message"("sentAt");
