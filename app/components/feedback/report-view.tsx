@@ -68,7 +68,9 @@ export function ReportView({ report }: { report: ReportData }) {
                   <th key={group.group} scope="col">
                     {t(`groups.${group.group}`)}
                     <span className="block text-xs font-normal text-slate-400">
-                      {t("report.responses", { count: group.responses })}
+                      {group.visible
+                        ? t("report.responses", { count: group.responses })
+                        : t("report.hidden", { count: report.cycle.minResponses })}
                     </span>
                   </th>
                 ))}
@@ -113,17 +115,6 @@ export function ReportView({ report }: { report: ReportData }) {
             </tbody>
           </table>
         </div>
-        {report.groups.some((group) => !group.visible && group.responses > 0) ? (
-          <ul className="space-y-1 px-5 py-3 text-sm text-slate-600">
-            {report.groups
-              .filter((group) => !group.visible && group.responses > 0)
-              .map((group) => (
-                <li key={group.group}>
-                  {t(`groups.${group.group}`)}：{t("report.hidden", { count: report.cycle.minResponses })}
-                </li>
-              ))}
-          </ul>
-        ) : null}
       </section>
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="card p-5">
