@@ -7,7 +7,8 @@ import { accessLevel } from "~/modules/identity/permissions";
 import { db, Prisma } from "~/utils/db.server";
 import type { KpiDisplayUnit } from "./format";
 import { meetsTarget, type KpiDirectionValue } from "./metrics";
-import { periodFromStartDate, periodKey, type KpiPeriod, type KpiPeriodKind } from "./periods";
+import { env } from "~/utils/env.server";
+import { currentMonth, periodFromStartDate, periodKey, type KpiPeriod, type KpiPeriodKind } from "./periods";
 import { resolveTarget, resolveTeamTarget, type TargetRow } from "./targets";
 
 export type KpiScope = { teamIds: string[] | null };
@@ -93,10 +94,13 @@ export async function computedPeriods(kind: KpiPeriodKind, limit = 36): Promise<
   return rows.map((row) => periodFromStartDate(kind, row.periodStart));
 }
 
-/** The newest computed month, if any. */
-export async function latestComputedMonth(): Promise<KpiPeriod | null> {
-  const [latest] = await computedPeriods("month", 1);
-  return latest ?? null;
+/**
+ * The newest computed month that has ended (a running month's numbers are partial), else the newest computed one.
+ */
+export async function latestComputedMonth(now = new Date()): Promise<KpiPeriod | null> {
+  const running = currentMonth(now, env().APP_TIME_ZONE).start;
+  const recent = await computedPeriods("month", 2);
+  return recent.find((month) => month.start < running) ?? recent[0] ?? null;
 }
 
 type SnapshotValue = { metric: string; value: number | null; sampleSize: number };
