@@ -123,7 +123,12 @@ export const levelsEvaluateJob = defineJob({
   name: "levels.evaluate",
   description:
     "Evaluate skill levels for a month (default: the month that just ended) and propose promotions and demotions (once per person, month and level)",
-  payload: z.strictObject({ period: z.string().regex(/^\d{4}-\d{2}$/).optional() }),
+  payload: z.strictObject({
+    period: z
+      .string()
+      .regex(/^\d{4}-\d{2}$/)
+      .optional(),
+  }),
   handler: ({ period }) => evaluateLevels({ period }),
   maxAttempts: 3,
 });
