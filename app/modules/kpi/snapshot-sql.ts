@@ -72,6 +72,25 @@ ON CONFLICT ("periodKind", "periodStart", "subjectKind", "subjectId", "metric") 
   "sampleSize" = EXCLUDED."sampleSize", "computedAt" = EXCLUDED."computedAt"`;
 }
 
+/** The shape every source shares: aggregate its rows per agent and per team, then one snapshot row per metric. */
+function perSubjectUpsert(
+  input: SnapshotSqlInput,
+  parts: { aggregates: string; rows: string; rowFilter?: string; metrics: MetricRow[] },
+) {
+  return upsert(
+    input,
+    `
+SELECT g.subject_kind, g.subject_id, m.*
+FROM (
+  SELECT ${SUBJECT}, ${parts.aggregates}
+  FROM (${parts.rows}) AS x
+  ${parts.rowFilter ?? ""}
+  ${GROUPS}
+) AS g
+${metricValues(parts.metrics)}`,
+  );
+}
+
 /**
  * The conversations credited to each agent in the period, with the agent's weight: the last agent (weight 1) or
  * every participant (weight 1/n). Shared with the drill-down so both list exactly the same rows.
@@ -96,13 +115,8 @@ export const SURVEYED = `(cr."csatRequested" IS TRUE OR (cr."csatRequested" IS N
 
 function conversationsSql(input: SnapshotSqlInput) {
   const l = literals(input);
-  return upsert(
-    input,
-    `
-SELECT g.subject_kind, g.subject_id, m.*
-FROM (
-  SELECT ${SUBJECT},
-    sum(weight) AS handled, count(*) AS n,
+  return perSubjectUpsert(input, {
+    aggregates: `sum(weight) AS handled, count(*) AS n,
     sum(weight) FILTER (WHERE resolved) AS res_num,
     sum(weight) FILTER (WHERE resolved IS NOT NULL) AS res_den,
     count(*) FILTER (WHERE resolved IS NOT NULL) AS res_n,
@@ -118,25 +132,33 @@ FROM (
     sum(weight) FILTER (WHERE complaint) AS cp_num,
     sum(weight) FILTER (WHERE converted) AS cv_num,
     sum(weight) FILTER (WHERE converted IS NOT NULL) AS cv_den,
-    count(*) FILTER (WHERE converted IS NOT NULL) AS cv_n
-  FROM (
-    SELECT cr.agent_id, u."teamId" AS team_id, cr.weight, cr.resolved, cr."handlingSeconds", cr.csat,
+    count(*) FILTER (WHERE converted IS NOT NULL) AS cv_n`,
+    rows: `SELECT cr.agent_id, u."teamId" AS team_id, cr.weight, cr.resolved, cr."handlingSeconds", cr.csat,
       cr.complaint, cr.converted, ${SURVEYED} AS surveyed
     FROM (${creditedConversationsSql(l.from, l.to, input.attribution)}) AS cr
-    LEFT JOIN "User" u ON u."id" = cr.agent_id
-  ) AS x
-  ${GROUPS}
-) AS g
-${metricValues([
-  ["conversations_handled", "handled", "handled", "NULL", "n"],
-  ["resolution_rate", "100 * coalesce(res_num, 0) / nullif(res_den, 0)", "coalesce(res_num, 0)", "res_den", "res_n"],
-  ["resolution_time", "rt_num / nullif(rt_den, 0)", "rt_num", "rt_den", "rt_n"],
-  ["csat_percent", "100 * coalesce(cs_num, 0) / nullif(cs_den, 0)", "coalesce(cs_num, 0)", "cs_den", "cs_n"],
-  ["survey_response_rate", "100 * coalesce(sv_num, 0) / nullif(sv_den, 0)", "coalesce(sv_num, 0)", "sv_den", "sv_n"],
-  ["complaint_rate", "100 * coalesce(cp_num, 0) / nullif(handled, 0)", "coalesce(cp_num, 0)", "handled", "n"],
-  ["conversion_rate", "100 * coalesce(cv_num, 0) / nullif(cv_den, 0)", "coalesce(cv_num, 0)", "cv_den", "cv_n"],
-])}`,
-  );
+    LEFT JOIN "User" u ON u."id" = cr.agent_id`,
+    metrics: [
+      ["conversations_handled", "handled", "handled", "NULL", "n"],
+      [
+        "resolution_rate",
+        "100 * coalesce(res_num, 0) / nullif(res_den, 0)",
+        "coalesce(res_num, 0)",
+        "res_den",
+        "res_n",
+      ],
+      ["resolution_time", "rt_num / nullif(rt_den, 0)", "rt_num", "rt_den", "rt_n"],
+      ["csat_percent", "100 * coalesce(cs_num, 0) / nullif(cs_den, 0)", "coalesce(cs_num, 0)", "cs_den", "cs_n"],
+      [
+        "survey_response_rate",
+        "100 * coalesce(sv_num, 0) / nullif(sv_den, 0)",
+        "coalesce(sv_num, 0)",
+        "sv_den",
+        "sv_n",
+      ],
+      ["complaint_rate", "100 * coalesce(cp_num, 0) / nullif(handled, 0)", "coalesce(cp_num, 0)", "handled", "n"],
+      ["conversion_rate", "100 * coalesce(cv_num, 0) / nullif(cv_den, 0)", "coalesce(cv_num, 0)", "cv_den", "cv_n"],
+    ],
+  });
 }
 
 /**
@@ -162,23 +184,16 @@ WHERE c."startedAt" >= ${from} AND c."startedAt" < ${to} AND c."firstResponderId
 
 function firstResponseSql(input: SnapshotSqlInput) {
   const l = literals(input);
-  return upsert(
-    input,
-    `
-SELECT g.subject_kind, g.subject_id, m.*
-FROM (
-  SELECT ${SUBJECT},
-    percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median, avg(seconds) AS mean,
-    sum(seconds) AS total, count(*) AS n
-  FROM (${firstResponsesSql(l.from, l.to)}) AS x
-  WHERE seconds IS NOT NULL
-  ${GROUPS}
-) AS g
-${metricValues([
-  ["first_response_median", "median", "NULL", "NULL", "n"],
-  ["first_response_mean", "mean", "total", "n", "n"],
-])}`,
-  );
+  return perSubjectUpsert(input, {
+    aggregates: `percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median, avg(seconds) AS mean,
+    sum(seconds) AS total, count(*) AS n`,
+    rows: firstResponsesSql(l.from, l.to),
+    rowFilter: `WHERE seconds IS NOT NULL`,
+    metrics: [
+      ["first_response_median", "median", "NULL", "NULL", "n"],
+      ["first_response_mean", "mean", "total", "n", "n"],
+    ],
+  });
 }
 
 /** Agent replies that ended a customer wait, sent in the period, with their (business) seconds. */
@@ -199,67 +214,43 @@ WHERE m."sentAt" >= ${from} AND m."sentAt" < ${to} AND m."sender" = 'agent' AND 
 
 function repliesUpsertSql(input: SnapshotSqlInput) {
   const l = literals(input);
-  return upsert(
-    input,
-    `
-SELECT g.subject_kind, g.subject_id, m.*
-FROM (
-  SELECT ${SUBJECT}, avg(seconds) AS mean, sum(seconds) AS total, count(*) AS n
-  FROM (${repliesSql(l.from, l.to)}) AS x
-  ${GROUPS}
-) AS g
-${metricValues([["avg_response_time", "mean", "total", "n", "n"]])}`,
-  );
+  return perSubjectUpsert(input, {
+    aggregates: `avg(seconds) AS mean, sum(seconds) AS total, count(*) AS n`,
+    rows: repliesSql(l.from, l.to),
+    metrics: [["avg_response_time", "mean", "total", "n", "n"]],
+  });
 }
 
 function reviewsSql(input: SnapshotSqlInput) {
   const l = literals(input);
-  return upsert(
-    input,
-    `
-SELECT g.subject_kind, g.subject_id, m.*
-FROM (
-  SELECT ${SUBJECT},
-    avg(score) AS qa_mean, sum(score) AS qa_total, count(score) AS qa_n,
-    count(*) FILTER (WHERE critical) AS red, count(*) AS n
-  FROM (
-    SELECT r."agentId" AS agent_id, u."teamId" AS team_id, r."score" AS score, r."criticalFailed" AS critical
+  return perSubjectUpsert(input, {
+    aggregates: `avg(score) AS qa_mean, sum(score) AS qa_total, count(score) AS qa_n,
+    count(*) FILTER (WHERE critical) AS red, count(*) AS n`,
+    rows: `SELECT r."agentId" AS agent_id, u."teamId" AS team_id, r."score" AS score, r."criticalFailed" AS critical
     FROM "Review" r LEFT JOIN "User" u ON u."id" = r."agentId"
     WHERE r."kind" = 'regular' AND r."status" = 'submitted' AND r."agentId" IS NOT NULL
-      AND r."submittedAt" >= ${l.from} AND r."submittedAt" < ${l.to}
-  ) AS x
-  ${GROUPS}
-) AS g
-${metricValues([
-  ["qa_score", "qa_mean", "qa_total", "qa_n", "qa_n"],
-  ["red_line_incidents", "red", "red", "n", "n"],
-])}`,
-  );
+      AND r."submittedAt" >= ${l.from} AND r."submittedAt" < ${l.to}`,
+    metrics: [
+      ["qa_score", "qa_mean", "qa_total", "qa_n", "qa_n"],
+      ["red_line_incidents", "red", "red", "n", "n"],
+    ],
+  });
 }
 
 function attemptsSql(input: SnapshotSqlInput) {
   const l = literals(input);
-  return upsert(
-    input,
-    `
-SELECT g.subject_kind, g.subject_id, m.*
-FROM (
-  SELECT ${SUBJECT},
-    count(*) FILTER (WHERE passed) AS pass_num, count(passed) AS pass_n,
-    avg(percent) AS mean, sum(percent) AS total, count(percent) AS score_n
-  FROM (
-    SELECT a."userId" AS agent_id, u."teamId" AS team_id, a."passed" AS passed,
+  return perSubjectUpsert(input, {
+    aggregates: `count(*) FILTER (WHERE passed) AS pass_num, count(passed) AS pass_n,
+    avg(percent) AS mean, sum(percent) AS total, count(percent) AS score_n`,
+    rows: `SELECT a."userId" AS agent_id, u."teamId" AS team_id, a."passed" AS passed,
       a."percent"::double precision AS percent
     FROM "ExamAttempt" a LEFT JOIN "User" u ON u."id" = a."userId"
-    WHERE a."status" = 'graded' AND a."submittedAt" >= ${l.from} AND a."submittedAt" < ${l.to}
-  ) AS x
-  ${GROUPS}
-) AS g
-${metricValues([
-  ["exam_pass_rate", "100.0 * pass_num / nullif(pass_n, 0)", "pass_num", "pass_n", "pass_n"],
-  ["exam_mean_score", "mean", "total", "score_n", "score_n"],
-])}`,
-  );
+    WHERE a."status" = 'graded' AND a."submittedAt" >= ${l.from} AND a."submittedAt" < ${l.to}`,
+    metrics: [
+      ["exam_pass_rate", "100.0 * pass_num / nullif(pass_n, 0)", "pass_num", "pass_n", "pass_n"],
+      ["exam_mean_score", "mean", "total", "score_n", "score_n"],
+    ],
+  });
 }
 
 /** Assignments due in the period that count: the due date has passed (as of the run) or the work is done. */
@@ -269,43 +260,27 @@ export function dueAssignmentsWhere(from: string, to: string, stamp: string) {
 
 function assignmentsSql(input: SnapshotSqlInput) {
   const l = literals(input);
-  return upsert(
-    input,
-    `
-SELECT g.subject_kind, g.subject_id, m.*
-FROM (
-  SELECT ${SUBJECT}, count(*) FILTER (WHERE on_time) AS done, count(*) AS n
-  FROM (
-    SELECT ar."userId" AS agent_id, u."teamId" AS team_id,
+  return perSubjectUpsert(input, {
+    aggregates: `count(*) FILTER (WHERE on_time) AS done, count(*) AS n`,
+    rows: `SELECT ar."userId" AS agent_id, u."teamId" AS team_id,
       (ar."completedAt" IS NOT NULL AND ar."completedAt" <= ar."dueAt") AS on_time
     FROM "AssignmentRecipient" ar LEFT JOIN "User" u ON u."id" = ar."userId"
-    WHERE ${dueAssignmentsWhere(l.from, l.to, l.stamp)}
-  ) AS x
-  ${GROUPS}
-) AS g
-${metricValues([["training_completion", "100.0 * done / nullif(n, 0)", "done", "n", "n"]])}`,
-  );
+    WHERE ${dueAssignmentsWhere(l.from, l.to, l.stamp)}`,
+    metrics: [["training_completion", "100.0 * done / nullif(n, 0)", "done", "n", "n"]],
+  });
 }
 
 function feedbackSql(input: SnapshotSqlInput) {
   const l = literals(input);
-  return upsert(
-    input,
-    `
-SELECT g.subject_kind, g.subject_id, m.*
-FROM (
-  SELECT ${SUBJECT}, avg(score) AS mean, sum(score) AS total, count(*) AS n
-  FROM (
-    SELECT fs."userId" AS agent_id, u."teamId" AS team_id, fs."overallScore" AS score
+  return perSubjectUpsert(input, {
+    aggregates: `avg(score) AS mean, sum(score) AS total, count(*) AS n`,
+    rows: `SELECT fs."userId" AS agent_id, u."teamId" AS team_id, fs."overallScore" AS score
     FROM "FeedbackSubject" fs
     JOIN "FeedbackCycle" fc ON fc."id" = fs."cycleId"
     LEFT JOIN "User" u ON u."id" = fs."userId"
-    WHERE fc."periodEnd" >= ${l.start} AND fc."periodEnd" < ${l.endDay} AND fs."overallScore" IS NOT NULL
-  ) AS x
-  ${GROUPS}
-) AS g
-${metricValues([["feedback_score", "mean", "total", "n", "n"]])}`,
-  );
+    WHERE fc."periodEnd" >= ${l.start} AND fc."periodEnd" < ${l.endDay} AND fs."overallScore" IS NOT NULL`,
+    metrics: [["feedback_score", "mean", "total", "n", "n"]],
+  });
 }
 
 /** One statement per source, in the order they run. */
