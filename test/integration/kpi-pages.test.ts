@@ -405,6 +405,9 @@ describe("/kpi team table", () => {
       target: 60,
       below: false,
     });
+    // 首次响应时间 applies to t1 only: t2's row has no cell for it.
+    expect(overview.rows.find((row) => row.id === ids.t2)?.cells).not.toHaveProperty("frt");
+    expect(overview.rows.find((row) => row.id === ids.t1)?.cells).toHaveProperty("frt");
 
     const empty = (await get(teamLoader, `/kpi?team=${ids.t1}&period=2026-08`, cookies.lead)).data as TeamView & {
       canCompute: boolean;

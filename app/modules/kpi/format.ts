@@ -74,7 +74,8 @@ export function formatKpiValue(
     case "seconds":
       return formatDuration(value, locale);
     case "hours":
-      return hours(value, locale);
+      // Under an hour, "0.1 小时" says little: show minutes and seconds instead.
+      return Math.abs(value) < SECONDS_PER_HOUR ? formatDuration(value, locale) : hours(value, locale);
     case "percent":
       return `${decimal(round(value, 1), locale, 1)}%`;
     case "score":

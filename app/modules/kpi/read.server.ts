@@ -35,6 +35,8 @@ export type ReadDefinition = {
   direction: KpiDirectionValue;
   description: string;
   targets: TargetRow[];
+  /** Teams it applies to; empty = every team. */
+  teamIds: string[];
 };
 
 /**
@@ -60,10 +62,12 @@ export async function activeDefinitionsFor(teamId: string | null | "every"): Pro
       direction: true,
       description: true,
       targets: { select: { scope: true, value: true } },
+      teams: { select: { teamId: true } },
     },
   });
-  return rows.map((row) => ({
+  return rows.map(({ teams, ...row }) => ({
     ...row,
+    teamIds: teams.map((team) => team.teamId),
     unit: row.unit as KpiDisplayUnit,
     targets: row.targets.map((target) => ({ scope: target.scope, value: Number(target.value) })),
   }));
@@ -364,15 +368,18 @@ export async function teamsOverview(
     id: team.id,
     name: team.name,
     externalId: null,
+    // A definition that does not apply to a team (e.g. conversion outside pre-sales) has no cell there.
     cells: Object.fromEntries(
-      definitions.map((definition) => [
-        definition.key,
-        cell(
-          definition,
-          valueBy.get(`${team.id}|${definition.metric}`),
-          resolveTeamTarget(definition.targets, team.id)?.value ?? null,
-        ),
-      ]),
+      definitions
+        .filter((definition) => definition.teamIds.length === 0 || definition.teamIds.includes(team.id))
+        .map((definition) => [
+          definition.key,
+          cell(
+            definition,
+            valueBy.get(`${team.id}|${definition.metric}`),
+            resolveTeamTarget(definition.targets, team.id)?.value ?? null,
+          ),
+        ]),
     ),
   })) satisfies TeamTableRow[];
 }
