@@ -141,8 +141,14 @@ describe("quality inspection journey", () => {
     await admin.getByLabel("会话文件").setInputFiles(file);
     await admin.getByRole("button", { name: "开始导入" }).click();
     await admin.waitForURL(/\/admin\/imports\/[^/]+$/);
+    // The URL changes before the detail page has rendered: wait for it, then read the status inside it (the list
+    // page it replaces has 已完成 badges of its own).
+    await admin.getByRole("heading", { name: "导入详情", level: 1 }).waitFor();
     // The page refreshes itself while the import job runs.
-    await admin.getByText("已完成", { exact: true }).waitFor({ timeout: 60_000 });
+    await admin
+      .locator('section[aria-live="polite"]')
+      .getByText("已完成", { exact: true })
+      .waitFor({ timeout: 60_000 });
     await expect(statValue(admin, "新增").textContent()).resolves.toBe(String(CONVERSATION_IDS.length));
     await expect(statValue(admin, "拒绝").textContent()).resolves.toBe("0");
     await expect(statValue(admin, "消息数").textContent()).resolves.toBe(String(CONVERSATION_IDS.length * 6));
