@@ -6,6 +6,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { notify, type NewNotification } from "~/modules/notifications/notifications.server";
 import { startOfDayIn } from "~/utils/calendar";
 import { db, Prisma } from "~/utils/db.server";
+import { dayIn } from "~/utils/calendar";
 import { env } from "~/utils/env.server";
 import { conflict, notFound } from "~/utils/http.server";
 import type { CycleForm } from "./cycles";
@@ -369,7 +370,7 @@ export async function openCycle(id: string, actor: Actor, options: { notifyRater
         FROM "FeedbackRequest" r JOIN "FeedbackSubject" s ON s."id" = r."subjectId"
         WHERE s."cycleId" = ${id} AND r."status" = 'pending'
         GROUP BY r."raterId"`;
-      const due = new Intl.DateTimeFormat("en-CA", { timeZone: env().APP_TIME_ZONE }).format(cycle.dueAt);
+      const due = dayIn(cycle.dueAt, env().APP_TIME_ZONE);
       if (options.notifyRaters !== false)
         await notify(
           raters.map((row): NewNotification => ({
