@@ -26,6 +26,9 @@ import { seedTrainingProgress } from "./seed/training-progress";
 import { seedFeedback } from "./seed/performance-feedback";
 import { seedKpis } from "./seed/performance-kpi";
 import { seedLevelEvaluation, seedLevelLadder } from "./seed/performance-levels";
+import { seedAwardCycles, seedAwardPrograms, seedLeaderboards } from "./seed/incentives-awards";
+import { seedLedger } from "./seed/incentives-ledger";
+import { seedRolePlay } from "./seed/training-roleplay";
 
 export const DEMO_PASSWORD = "Demo@2026";
 const CONTENT_DIR = path.resolve(import.meta.dirname, "../content");
@@ -96,7 +99,13 @@ export async function seed() {
   const qa = await seedQualityInspection();
   const training = await seedTraining();
   const performance = await seedPerformance();
-  return { teams: teams.length, ...imported, welcomed, qa: [knowledgeBase, ...qa, ...training, ...performance] };
+  const incentives = await seedIncentives();
+  return {
+    teams: teams.length,
+    ...imported,
+    welcomed,
+    qa: [knowledgeBase, ...qa, ...training, ...performance, ...incentives],
+  };
 }
 
 /**
@@ -115,6 +124,14 @@ async function seedPerformance(): Promise<string[]> {
   return lines;
 }
 
+/** Incentives read KPI snapshots: programmes → cycles (computed, reviewed, published) → boards → the ledger. */
+async function seedIncentives(): Promise<string[]> {
+  const steps = [seedAwardPrograms, seedAwardCycles, seedLeaderboards, seedLedger];
+  const lines: string[] = [];
+  for (const step of steps) lines.push(await step());
+  return lines;
+}
+
 /** Courses and paths → banks and exams → who must learn what → what they have done → how they did in exams. */
 async function seedTraining(): Promise<string[]> {
   const steps = [
@@ -124,6 +141,7 @@ async function seedTraining(): Promise<string[]> {
     seedAssignments,
     seedTrainingProgress,
     seedExamAttempts,
+    seedRolePlay, // scenarios, practical-exam items, sessions: after exams and QA rubrics
   ];
   const lines: string[] = [];
   for (const step of steps) lines.push(await step());

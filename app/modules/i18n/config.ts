@@ -56,6 +56,13 @@ import zhKpi from "~/locales/zh-CN/kpi.json";
 import zhFeedback from "~/locales/zh-CN/feedback.json";
 import zhLevels from "~/locales/zh-CN/levels.json";
 
+import enRoleplay from "~/locales/en/roleplay.json";
+import enAwards from "~/locales/en/awards.json";
+import enLedger from "~/locales/en/ledger.json";
+import zhRoleplay from "~/locales/zh-CN/roleplay.json";
+import zhAwards from "~/locales/zh-CN/awards.json";
+import zhLedger from "~/locales/zh-CN/ledger.json";
+
 export const SUPPORTED_LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
@@ -87,6 +94,9 @@ export const NAMESPACES = [
   "kpi",
   "feedback",
   "levels",
+  "roleplay",
+  "awards",
+  "ledger",
 ] as const;
 
 export const resources = {
@@ -118,6 +128,9 @@ export const resources = {
     kpi: zhKpi,
     feedback: zhFeedback,
     levels: zhLevels,
+    roleplay: zhRoleplay,
+    awards: zhAwards,
+    ledger: zhLedger,
   },
   en: {
     common: enCommon,
@@ -147,6 +160,9 @@ export const resources = {
     kpi: enKpi,
     feedback: enFeedback,
     levels: enLevels,
+    roleplay: enRoleplay,
+    awards: enAwards,
+    ledger: enLedger,
   },
 } as const;
 

@@ -27,6 +27,7 @@ export const NAVIGATION: NavSection[] = [
       { to: "/learn/catalog", labelKey: "nav.catalog", icon: "list", permission: "learn:course:own" },
       { to: "/learn/exams", labelKey: "nav.myExams", icon: "clipboard", permission: "take:exam:own" },
       { to: "/learn/certificates", labelKey: "nav.myCertificates", icon: "flag", permission: "read:certificate:own" },
+      { to: "/learn/roleplay", labelKey: "nav.myRolePlay", icon: "users", permission: "play:scenario:own" },
       { to: "/kb", labelKey: "nav.knowledgeBase", icon: "search", permission: "read:kb-article:any" },
     ],
   },
@@ -39,6 +40,19 @@ export const NAVIGATION: NavSection[] = [
       { to: "/training/banks", labelKey: "nav.banks", icon: "clipboard", permission: "manage:question-bank:any" },
       { to: "/training/exams", labelKey: "nav.exams", icon: "check", permission: "manage:exam:any" },
       { to: "/training/grading", labelKey: "nav.grading", icon: "check", permission: "grade:exam-attempt:any" },
+      { to: "/training/scenarios", labelKey: "nav.scenarios", icon: "users", permission: "manage:scenario:any" },
+      {
+        to: "/training/roleplay/reviews",
+        labelKey: "nav.rolePlayReviews",
+        icon: "check",
+        permission: "score:roleplay:any",
+      },
+      {
+        to: "/training/roleplay/progress",
+        labelKey: "nav.rolePlayProgress",
+        icon: "chart",
+        permission: "read:roleplay-report:team",
+      },
       { to: "/training/assignments", labelKey: "nav.assignments", icon: "users", permission: "assign:learning:team" },
       {
         to: "/training/progress",
@@ -55,6 +69,9 @@ export const NAVIGATION: NavSection[] = [
       { to: "/performance/kpi", labelKey: "nav.myKpis", icon: "chart", permission: "read:kpi:own" },
       { to: "/performance/feedback", labelKey: "nav.myFeedback", icon: "users", permission: "rate:feedback:own" },
       { to: "/performance/level", labelKey: "nav.myLevel", icon: "flag", permission: "read:level:own" },
+      { to: "/performance/rank", labelKey: "nav.myRank", icon: "chart", permission: "read:leaderboard:own" },
+      { to: "/performance/ledger", labelKey: "nav.myLedger", icon: "list", permission: "read:ledger:own" },
+      { to: "/honours", labelKey: "nav.honourRoll", icon: "flag", permission: "read:honour-roll:any" },
     ],
   },
   {
@@ -69,6 +86,9 @@ export const NAVIGATION: NavSection[] = [
         permission: "read:feedback-report:team",
       },
       { to: "/levels/proposals", labelKey: "nav.levelProposals", icon: "check", permission: "decide:level:team" },
+      { to: "/leaderboard", labelKey: "nav.leaderboard", icon: "chart", permission: "read:leaderboard:team" },
+      { to: "/awards/nominations", labelKey: "nav.awardNominations", icon: "flag", permission: "nominate:award:team" },
+      { to: "/ledger", labelKey: "nav.ledger", icon: "list", permission: "read:ledger:team", end: true },
     ],
   },
   {
@@ -89,6 +109,9 @@ export const NAVIGATION: NavSection[] = [
         permission: "manage:feedback-cycle:any",
       },
       { to: "/levels", labelKey: "nav.levels", icon: "flag", permission: "read:level:team", end: true },
+      { to: "/awards/cycles", labelKey: "nav.awardCycles", icon: "flag", permission: "run:award-cycle:any" },
+      { to: "/awards/programs", labelKey: "nav.awardPrograms", icon: "settings", permission: "manage:award-program:any" },
+      { to: "/ledger/appeals", labelKey: "nav.ledgerAppeals", icon: "alert", permission: "decide:ledger-appeal:any" },
     ],
   },
   {

@@ -27,6 +27,15 @@ const EVERYONE: Permission[] = [
   "rate:feedback:own",
   "read:feedback-report:own",
   "read:level:own",
+  // Role-play practice, one's own sessions and results.
+  "play:scenario:own",
+  "read:roleplay-session:own",
+  // Incentives: the honour roll is public inside the organisation; boards show what the settings allow;
+  // one's own rank explanation, ledger entries and appeals.
+  "read:honour-roll:any",
+  "read:leaderboard:own",
+  "read:ledger:own",
+  "appeal:ledger:own",
 ];
 
 /** What a trainer does: author courses, paths, banks and exams; assign learning; grade open answers; follow up. */
@@ -41,6 +50,10 @@ const TRAINER: Permission[] = [
   "read:learning-report:any",
   "read:certificate:any",
   "manage:kb-article:any",
+  "manage:scenario:any",
+  "score:roleplay:any",
+  "read:roleplay-session:any",
+  "read:roleplay-report:any",
 ];
 
 /** What an inspector does all day: conversations, their queue, the workbench, disputes sent to them, calibration. */
@@ -55,6 +68,9 @@ const QA_INSPECTOR: Permission[] = [
   "create:coaching:any",
   "read:coaching:any",
   "read:qa-report:any",
+  // Role-play transcripts are scored with QA rubrics, by trainers or inspectors.
+  "score:roleplay:any",
+  "read:roleplay-session:any",
 ];
 
 export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
@@ -102,6 +118,12 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     "choose:feedback-peers:team",
     "read:level:team",
     "decide:level:team",
+    "read:roleplay-session:team",
+    "read:roleplay-report:team",
+    "read:leaderboard:team",
+    "nominate:award:team",
+    "read:ledger:team",
+    "propose:ledger:team",
   ],
   manager: [
     ...EVERYONE,
@@ -133,6 +155,17 @@ export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     "read:level:any",
     "manage:level:any",
     "decide:level:any",
+    "read:roleplay-session:any",
+    "read:roleplay-report:any",
+    "manage:award-program:any",
+    "run:award-cycle:any",
+    "nominate:award:any",
+    "read:leaderboard:any",
+    "manage:leaderboard:any",
+    "read:ledger:any",
+    "propose:ledger:any",
+    "approve:ledger:any",
+    "decide:ledger-appeal:any",
   ],
   admin: [
     ...EVERYONE,
