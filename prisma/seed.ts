@@ -28,7 +28,8 @@ import { seedKpis } from "./seed/performance-kpi";
 import { seedLevelEvaluation, seedLevelLadder } from "./seed/performance-levels";
 import { seedAwardCycles, seedAwardPrograms, seedLeaderboards } from "./seed/incentives-awards";
 import { seedLedger } from "./seed/incentives-ledger";
-import { seedRolePlay } from "./seed/training-roleplay";
+import { seedScenarios } from "./seed/training-roleplay";
+import { seedRolePlaySessions } from "./seed/training-roleplay-sessions";
 
 export const DEMO_PASSWORD = "Demo@2026";
 const CONTENT_DIR = path.resolve(import.meta.dirname, "../content");
@@ -132,16 +133,17 @@ async function seedIncentives(): Promise<string[]> {
   return lines;
 }
 
-/** Courses and paths → banks and exams → who must learn what → what they have done → how they did in exams. */
+/** Courses and paths → banks, role-play scenarios and exams → who must learn what → what they have done → how they did in exams. */
 async function seedTraining(): Promise<string[]> {
   const steps = [
     () => seedTrainingCourses(),
     seedQuestionBanks,
+    seedScenarios, // before the exams that use a scenario as a practical item
     seedExams,
     seedAssignments,
     seedTrainingProgress,
     seedExamAttempts,
-    seedRolePlay, // scenarios, practical-exam items, sessions: after exams and QA rubrics
+    seedRolePlaySessions,
   ];
   const lines: string[] = [];
   for (const step of steps) lines.push(await step());

@@ -1,4 +1,4 @@
-/** Role-play demo data: the scenarios in content/scenarios/, sessions played by agents, reviews waiting. */
-export async function seedRolePlay(): Promise<string> {
-  return "Role-play: nothing seeded";
+/** Role-play scenarios from content/scenarios/ (before the exams that use them as practical items). */
+export async function seedScenarios(): Promise<string> {
+  return "Scenarios: nothing seeded";
 }
