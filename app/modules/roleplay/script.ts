@@ -111,6 +111,8 @@ export const OrderContextSchema = z.object({
   issue: z.string().trim().min(1), // what went wrong, as the agent's system shows it
   notes: z.array(z.string().trim()).default([]), // other facts in the order panel (物流轨迹, 保修期 …)
 });
+export type OrderContext = z.infer<typeof OrderContextSchema>;
+export type Persona = z.infer<typeof PersonaSchema>;
 
 /**
  * Scoring: autoScore (0–100) = steps × stepsWeight + timing × timingWeight + outcome × outcomeWeight, weights in
