@@ -219,14 +219,21 @@ function checkGraph(script: Script, nodes: Map<string, ScriptNode>): ScriptIssue
 
 const subset = (a: readonly string[], b: readonly string[]) => a.every((key) => b.includes(key));
 
-/** The first alternative of one intent that also makes the other match (equal, or contained in it). */
+const vetoedBy = (intent: Intent, text: string) =>
+  intent.exclude.some((entry) => phraseAlternatives(entry).some((alternative) => text.includes(alternative)));
+
+/**
+ * A phrase that makes both intents match: an alternative of one that equals or contains an alternative of the
+ * other, unless one of the intents' `exclude` vetoes it ("不能退" contains "能退", but "能退" excludes "不能退").
+ */
 function sharedPhrase(first: Intent, second: Intent): string | null {
   const firstAlternatives = first.phrases.flatMap(phraseAlternatives);
   const secondAlternatives = second.phrases.flatMap(phraseAlternatives);
   for (const a of firstAlternatives) {
     for (const b of secondAlternatives) {
-      if (b.includes(a)) return b === a ? a : `${b}（包含「${a}」）`;
-      if (a.includes(b)) return `${a}（包含「${b}」）`;
+      const [longer, shorter] = a.length >= b.length ? [a, b] : [b, a];
+      if (!longer.includes(shorter) || vetoedBy(first, longer) || vetoedBy(second, longer)) continue;
+      return longer === shorter ? `「${longer}」` : `「${longer}」（其中包含「${shorter}」）`;
     }
   }
   return null;
@@ -269,7 +276,7 @@ function checkOverlaps(script: Script, nodes: Map<string, ScriptNode>, intents: 
               issues.push(
                 warning(
                   "overlapping_phrase",
-                  `节点「${node.id}」的意图「${first.label}」和「${second.label}」都能匹配短语「${phrase}」：包含它的回复总是走第 ${i + 1} 条分支。`,
+                  `节点「${node.id}」的意图「${first.label}」和「${second.label}」都能匹配短语${phrase}：包含它的回复总是走第 ${i + 1} 条分支。`,
                   { nodeId: node.id, intentKey: b },
                 ),
               );
