@@ -74,6 +74,9 @@ import { loader as kpiDefinitionsLoader } from "~/routes/kpi.definitions._index"
 import { loader as kpiDefinitionsNewLoader } from "~/routes/kpi.definitions.new";
 import { loader as kpiSettingsLoader } from "~/routes/kpi.settings";
 import { loader as kpiMineLoader } from "~/routes/performance.kpi._index";
+import { loader as rpMineLoader } from "~/routes/learn.roleplay._index";
+import { loader as rpReviewsLoader } from "~/routes/training.roleplay.reviews._index";
+import { loader as rpProgressLoader } from "~/routes/training.roleplay.progress";
 import { buildRequest, callRoute, signInAs } from "../support/auth";
 
 type Loader = Parameters<typeof callRoute>[0];
@@ -187,6 +190,17 @@ const ROUTES: { path: string; loader: Loader; allowed: readonly RoleName[] }[] =
   { path: "/kpi/definitions/new", loader: kpiDefinitionsNewLoader as Loader, allowed: ["manager"] },
   { path: "/kpi/settings", loader: kpiSettingsLoader as Loader, allowed: ["manager"] },
   { path: "/performance/kpi", loader: kpiMineLoader as Loader, allowed: ROLES },
+  { path: "/learn/roleplay", loader: rpMineLoader as Loader, allowed: ROLES },
+  {
+    path: "/training/roleplay/reviews",
+    loader: rpReviewsLoader as Loader,
+    allowed: ["trainer", "qa_inspector", "qa_lead"],
+  },
+  {
+    path: "/training/roleplay/progress",
+    loader: rpProgressLoader as Loader,
+    allowed: ["trainer", "team_lead", "manager"],
+  },
   { path: "/account", loader: accountLoader as Loader, allowed: ROLES },
   { path: "/notifications", loader: notificationsLoader as Loader, allowed: ROLES },
 ];
