@@ -18,6 +18,7 @@ import {
 } from "~/modules/training/exams/authoring.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
+import { ItemStatus } from "~/components/training/exam-builder/item-status";
 import { readPagination } from "~/utils/pagination";
 import { useFormat } from "~/utils/use-format";
 
@@ -214,7 +215,14 @@ export default function ExamPage() {
                 <tr key={index}>
                   <td className="tabular-nums text-slate-500">{index + 1}</td>
                   <td className="text-sm">
-                    {item.kind === "question" ? (
+                    {item.kind === "scenario" ? (
+                      <>
+                        <span className="badge mr-2 bg-amber-50 text-amber-800">{t("builder.scenario")}</span>
+                        {"scenario" in item && item.scenario ? item.scenario.title : t("builder.missing")}
+                        {" · "}
+                        {t("builder.scenarioPass", { percent: item.passPercent })}
+                      </>
+                    ) : item.kind === "question" ? (
                       <>
                         <span className="badge mr-2 bg-sky-50 text-sky-700">{t("builder.fixed")}</span>
                         {"label" in item && item.label ? `${item.label.key} ${item.label.stem}` : t("builder.missing")}
@@ -229,22 +237,14 @@ export default function ExamPage() {
                   </td>
                   <td className="tabular-nums">{item.kind === "draw" ? item.count : 1}</td>
                   <td className="tabular-nums">
-                    {item.report.kind === "question"
+                    {item.report.kind !== "draw"
                       ? format.number(item.report.points)
                       : item.report.minPoints === item.report.maxPoints
                         ? format.number(item.report.minPoints)
                         : `${format.number(item.report.minPoints)}–${format.number(item.report.maxPoints)}`}
                   </td>
                   <td className="text-sm">
-                    {item.report.kind === "draw" ? (
-                      <span className={item.report.satisfiable ? "text-emerald-700" : "font-medium text-rose-700"}>
-                        {t("builder.availableCount", { available: item.report.available, pool: item.report.pool })}
-                      </span>
-                    ) : item.report.retired ? (
-                      <span className="text-rose-700">{t("builder.retired")}</span>
-                    ) : (
-                      "—"
-                    )}
+                    <ItemStatus report={item.report} />
                   </td>
                 </tr>
               ))}

@@ -11,6 +11,7 @@ import { clientIp, requirePermission } from "~/modules/identity/session.server";
 import { instantToLocalDateTime, parseItemsField } from "~/modules/training/exams/authoring";
 import {
   builderBanks,
+  builderScenarios,
   courseOptions,
   getExamDetail,
   saveExamItems,
@@ -36,13 +37,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!detail) notFound("exam not found");
   const timeZone = env().APP_TIME_ZONE;
   const { exam } = detail;
-  const [courses, banks, title] = await Promise.all([
+  const [courses, banks, scenarios, title] = await Promise.all([
     courseOptions(),
     builderBanks(),
+    builderScenarios(),
     pageTitle(request, "training-exams:edit.title", { title: exam.title }),
   ]);
   const bankTitles = new Map(banks.map((bank) => [bank.id, bank.title]));
   const items: BuilderItem[] = detail.items.map((item) => {
+    if (item.kind === "scenario") {
+      const label = "scenario" in item && item.scenario ? item.scenario.title : "";
+      return { ...item, scenario: undefined, label, report: item.report };
+    }
     if (item.kind === "question") {
       const label = "label" in item && item.label ? `${item.label.key} ${item.label.stem.slice(0, 40)}` : "";
       return { kind: "question", questionId: item.questionId, points: item.points, label, report: item.report };
@@ -86,6 +92,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     locked: detail.locked,
     courses,
     banks,
+    scenarios,
     timeZone,
     pageTitle: title,
   };
@@ -135,7 +142,7 @@ export default function EditExamPage() {
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   if (!("exam" in loaded) || !loaded.exam) return null;
-  const { exam, items, locked, courses, banks, timeZone } = loaded;
+  const { exam, items, locked, courses, banks, scenarios, timeZone } = loaded;
   return (
     <div className="space-y-8">
       <PageHeader
@@ -154,6 +161,7 @@ export default function EditExamPage() {
           examId={exam.id}
           initialItems={items}
           banks={banks}
+          scenarios={scenarios}
           locked={locked}
           problems={actionData?.problems ?? null}
         />

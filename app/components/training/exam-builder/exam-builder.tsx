@@ -3,6 +3,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError } from "~/components/field";
 import { DIFFICULTY_LEVELS, type ExamItemDraft, type ItemReport } from "~/modules/training/exams/authoring";
+import { ItemStatus } from "./item-status";
+import { ScenarioItemForm, type BuilderScenario } from "./scenario-item-form";
 
 export type BuilderBank = { id: string; title: string; categories: string[] };
 export type BuilderItem = ExamItemDraft & { label: string; report: ItemReport | null };
@@ -20,12 +22,14 @@ export function ExamBuilder({
   examId,
   initialItems,
   banks,
+  scenarios,
   locked,
   problems,
 }: {
   examId: string;
   initialItems: BuilderItem[];
   banks: BuilderBank[];
+  scenarios: BuilderScenario[];
   locked: boolean;
   problems: string[] | null;
 }) {
@@ -72,17 +76,20 @@ export function ExamBuilder({
     ]);
   };
   const used = new Set(items.flatMap((item) => (item.kind === "question" ? [item.questionId] : [])));
+  const usedScenarios = new Set(items.flatMap((item) => (item.kind === "scenario" ? [item.scenarioId] : [])));
   const payload = items.map((item) =>
-    item.kind === "question"
-      ? { kind: "question", questionId: item.questionId, points: item.points }
-      : {
-          kind: "draw",
-          bankId: item.bankId,
-          category: item.category,
-          difficulty: item.difficulty,
-          count: item.count,
-          points: item.points,
-        },
+    item.kind === "scenario"
+      ? { kind: "scenario", scenarioId: item.scenarioId, points: item.points, passPercent: item.passPercent }
+      : item.kind === "question"
+        ? { kind: "question", questionId: item.questionId, points: item.points }
+        : {
+            kind: "draw",
+            bankId: item.bankId,
+            category: item.category,
+            difficulty: item.difficulty,
+            count: item.count,
+            points: item.points,
+          },
   );
 
   return (
@@ -124,10 +131,17 @@ export function ExamBuilder({
             </thead>
             <tbody className="divide-y divide-slate-100">
               {items.map((item, index) => (
-                <tr key={`${index}-${item.kind === "question" ? item.questionId : item.bankId}`}>
+                <tr key={`${index}-${itemKey(item)}`}>
                   <td className="tabular-nums text-slate-500">{index + 1}</td>
                   <td className="text-sm">
-                    {item.kind === "question" ? (
+                    {item.kind === "scenario" ? (
+                      <>
+                        <span className="badge mr-2 bg-amber-50 text-amber-800">{t("builder.scenario")}</span>
+                        {item.label}
+                        {" · "}
+                        {t("builder.scenarioPass", { percent: item.passPercent })}
+                      </>
+                    ) : item.kind === "question" ? (
                       <>
                         <span className="badge mr-2 bg-sky-50 text-sky-700">{t("builder.fixed")}</span>
                         {item.label}
@@ -146,19 +160,7 @@ export function ExamBuilder({
                   <td className="tabular-nums">{item.kind === "draw" ? item.count : 1}</td>
                   <td className="tabular-nums">{item.points ?? t("builder.ownPoints")}</td>
                   <td className="text-sm">
-                    {item.report?.kind === "draw" ? (
-                      <span className={item.report.satisfiable ? "text-emerald-700" : "font-medium text-rose-700"}>
-                        {t("builder.availableCount", { available: item.report.available, pool: item.report.pool })}
-                      </span>
-                    ) : item.report?.kind === "question" && (item.report.retired || item.report.duplicate) ? (
-                      <span className="text-rose-700">
-                        {t(item.report.retired ? "builder.retired" : "builder.duplicate")}
-                      </span>
-                    ) : item.report ? (
-                      "—"
-                    ) : (
-                      <span className="text-slate-400">{t("builder.unsaved")}</span>
-                    )}
+                    <ItemStatus report={item.report} />
                   </td>
                   <td className="whitespace-nowrap text-right">
                     <button
@@ -197,6 +199,16 @@ export function ExamBuilder({
 
       {!locked ? (
         <div className="grid gap-6 lg:grid-cols-2">
+          <ScenarioItemForm
+            scenarios={scenarios}
+            used={usedScenarios}
+            onAdd={(scenario, points, passPercent) =>
+              update([
+                ...items,
+                { kind: "scenario", scenarioId: scenario.id, points, passPercent, label: scenario.title, report: null },
+              ])
+            }
+          />
           <form
             className="card space-y-3 p-5"
             onSubmit={(event) => {
@@ -349,4 +361,10 @@ export function ExamBuilder({
       ) : null}
     </div>
   );
+}
+
+function itemKey(item: BuilderItem) {
+  if (item.kind === "question") return item.questionId;
+  if (item.kind === "scenario") return item.scenarioId;
+  return item.bankId;
 }

@@ -10,7 +10,7 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { db, type Prisma } from "~/utils/db.server";
 import { ExamSettingsSchema, instantToLocalDateTime, type ExamItemDraft } from "~/modules/training/exams/authoring";
-import { analyseItems, settingsData, toDrafts } from "~/modules/training/exams/authoring.server";
+import { analyseItems, examItemRows, settingsData, toDrafts } from "~/modules/training/exams/authoring.server";
 import { applyQuestions } from "./banks.server";
 import { parseQuestionYaml } from "./question-files";
 
@@ -86,6 +86,11 @@ export async function syncQuestionBanks(dir: string): Promise<BankSyncReport> {
 
 const ItemFileSchema = z.union([
   z.object({
+    scenario: z.string().min(1),
+    points: z.number().positive(),
+    passPercent: z.number().min(0).max(100),
+  }),
+  z.object({
     bank: z.string(),
     key: z.union([z.string(), z.number()]).transform(String),
     points: z.number().positive().optional(),
@@ -130,7 +135,16 @@ function sameJson(a: unknown, b: unknown) {
 /** Resolves bank slugs, question keys and the course slug; returns the problems when something is unknown. */
 async function resolveExamFile(file: ExamFile, name: string, timeZone: string) {
   const problems: string[] = [];
-  const bankSlugs = [...new Set(file.items.map((item) => item.bank))];
+  const bankSlugs = [...new Set(file.items.flatMap((item) => ("bank" in item ? [item.bank] : [])))];
+  const scenarioSlugs = [...new Set(file.items.flatMap((item) => ("scenario" in item ? [item.scenario] : [])))];
+  const scenarios = await db.scenario.findMany({
+    where: { slug: { in: scenarioSlugs } },
+    select: { id: true, slug: true },
+  });
+  const scenarioBySlug = new Map(scenarios.map((scenario) => [scenario.slug, scenario.id]));
+  for (const slug of scenarioSlugs) {
+    if (!scenarioBySlug.has(slug)) problems.push(`${name}: unknown scenario "${slug}" (sync scenarios first)`);
+  }
   const banks = await db.questionBank.findMany({
     where: { slug: { in: bankSlugs } },
     select: { id: true, slug: true },
@@ -139,6 +153,13 @@ async function resolveExamFile(file: ExamFile, name: string, timeZone: string) {
   for (const slug of bankSlugs) if (!bankBySlug.has(slug)) problems.push(`${name}: unknown question bank "${slug}"`);
   const items: ExamItemDraft[] = [];
   for (const item of file.items) {
+    if ("scenario" in item) {
+      const scenarioId = scenarioBySlug.get(item.scenario);
+      if (scenarioId) {
+        items.push({ kind: "scenario", scenarioId, points: item.points, passPercent: item.passPercent });
+      }
+      continue;
+    }
     const bankId = bankBySlug.get(item.bank);
     if (!bankId) continue;
     if ("key" in item) {
@@ -240,6 +261,8 @@ export async function syncExams(dir: string, timeZone: string): Promise<ExamSync
               difficulty: true,
               count: true,
               points: true,
+              scenarioId: true,
+              passPercent: true,
             },
           },
           _count: { select: { attempts: true } },
@@ -304,22 +327,7 @@ export async function syncExams(dir: string, timeZone: string): Promise<ExamSync
 }
 
 async function createItems(tx: Prisma.TransactionClient, examId: string, items: ExamItemDraft[]) {
-  await tx.examItem.createMany({
-    data: items.map((item, index) =>
-      item.kind === "question"
-        ? { examId, position: index + 1, kind: "question" as const, questionId: item.questionId, points: item.points }
-        : {
-            examId,
-            position: index + 1,
-            kind: "draw" as const,
-            bankId: item.bankId,
-            category: item.category,
-            difficulty: item.difficulty,
-            count: item.count,
-            points: item.points,
-          },
-    ),
-  });
+  await tx.examItem.createMany({ data: examItemRows(examId, items) });
 }
 
 export function describeBankSync(report: BankSyncReport) {

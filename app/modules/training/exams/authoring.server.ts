@@ -14,6 +14,7 @@ import {
   type ExamSettingsInput,
   type FixedInfo,
   type Problem,
+  type ScenarioInfo,
 } from "./authoring";
 
 export type Actor = { id: string; ipAddress: string | null };
@@ -189,8 +190,10 @@ export async function updateExamSettings(examId: string, settings: ExamSettingsI
 type StoredItem = {
   id: string;
   position: number;
-  kind: "question" | "draw";
+  kind: "question" | "draw" | "scenario";
   questionId: string | null;
+  scenarioId: string | null;
+  passPercent: Prisma.Decimal | null;
   bankId: string | null;
   category: string | null;
   difficulty: "easy" | "medium" | "hard" | null;
@@ -201,17 +204,28 @@ type StoredItem = {
 export function toDrafts(items: StoredItem[]): ExamItemDraft[] {
   return [...items]
     .sort((a, b) => a.position - b.position)
-    .map((item) =>
-      item.kind === "question"
-        ? { kind: "question" as const, questionId: item.questionId!, points: item.points ? Number(item.points) : null }
-        : {
-            kind: "draw" as const,
-            bankId: item.bankId!,
-            category: item.category,
-            difficulty: item.difficulty,
-            count: item.count ?? 0,
-            points: item.points ? Number(item.points) : null,
-          },
+    .map((item): ExamItemDraft =>
+      item.kind === "scenario"
+        ? {
+            kind: "scenario" as const,
+            scenarioId: item.scenarioId!,
+            points: Number(item.points ?? 0),
+            passPercent: Number(item.passPercent ?? 0),
+          }
+        : item.kind === "question"
+          ? {
+              kind: "question" as const,
+              questionId: item.questionId!,
+              points: item.points ? Number(item.points) : null,
+            }
+          : {
+              kind: "draw" as const,
+              bankId: item.bankId!,
+              category: item.category,
+              difficulty: item.difficulty,
+              count: item.count ?? 0,
+              points: item.points ? Number(item.points) : null,
+            },
     );
 }
 
@@ -250,12 +264,24 @@ export async function analysisInputs(client: Client, items: ExamItemDraft[]) {
     minPoints: Number(group._min.points ?? 0),
     maxPoints: Number(group._max.points ?? 0),
   }));
-  return { atoms, fixed };
+  const scenarioIds = [...new Set(items.flatMap((item) => (item.kind === "scenario" ? [item.scenarioId] : [])))];
+  const scenarioRows = scenarioIds.length
+    ? await client.scenario.findMany({
+        where: { id: { in: scenarioIds } },
+        select: { id: true, title: true, status: true, publishedVersionId: true, archivedAt: true },
+      })
+    : [];
+  const scenarios: ScenarioInfo[] = scenarioRows.map((row) => ({
+    scenarioId: row.id,
+    title: row.title,
+    published: row.status === "published" && row.publishedVersionId !== null && row.archivedAt === null,
+  }));
+  return { atoms, fixed, scenarios };
 }
 
 export async function analyseItems(client: Client, items: ExamItemDraft[]) {
-  const { atoms, fixed } = await analysisInputs(client, items);
-  return analyseExamItems(items, atoms, fixed);
+  const { atoms, fixed, scenarios } = await analysisInputs(client, items);
+  return analyseExamItems(items, atoms, fixed, scenarios);
 }
 
 const itemSelect = {
@@ -268,6 +294,8 @@ const itemSelect = {
   difficulty: true,
   count: true,
   points: true,
+  scenarioId: true,
+  passPercent: true,
 } satisfies Prisma.ExamItemSelect;
 
 /** The exam with its settings, items (with labels), the analysis and the attempts summary. */
@@ -282,7 +310,7 @@ export async function getExamDetail(examId: string) {
   });
   if (!exam) return null;
   const drafts = toDrafts(exam.items);
-  const [analysis, questions, banks, attemptCount, graded, passed, pending] = await Promise.all([
+  const [analysis, questions, banks, scenarios, attemptCount, graded, passed, pending] = await Promise.all([
     analyseItems(db, drafts),
     db.question.findMany({
       where: { id: { in: drafts.flatMap((item) => (item.kind === "question" ? [item.questionId] : [])) } },
@@ -292,6 +320,10 @@ export async function getExamDetail(examId: string) {
       where: { id: { in: drafts.flatMap((item) => (item.kind === "draw" ? [item.bankId] : [])) } },
       select: { id: true, title: true },
     }),
+    db.scenario.findMany({
+      where: { id: { in: drafts.flatMap((item) => (item.kind === "scenario" ? [item.scenarioId] : [])) } },
+      select: { id: true, slug: true, title: true, difficulty: true },
+    }),
     db.examAttempt.count({ where: { examId } }),
     db.examAttempt.aggregate({ where: { examId, status: "graded" }, _count: true, _avg: { percent: true } }),
     db.examAttempt.count({ where: { examId, status: "graded", passed: true } }),
@@ -299,8 +331,10 @@ export async function getExamDetail(examId: string) {
   ]);
   const questionById = new Map(questions.map((question) => [question.id, question]));
   const bankById = new Map(banks.map((bank) => [bank.id, bank]));
+  const scenarioById = new Map(scenarios.map((scenario) => [scenario.id, scenario]));
   const items = drafts.map((item, index) => {
     const report = analysis.items[index]!;
+    if (item.kind === "scenario") return { ...item, report, scenario: scenarioById.get(item.scenarioId) ?? null };
     if (item.kind === "question") {
       const question = questionById.get(item.questionId);
       return {
@@ -354,25 +388,41 @@ export async function listExamAttempts(examId: string, { page, pageSize }: { pag
   return { rows: rows.map((row) => ({ ...row, percent: row.percent == null ? null : Number(row.percent) })), total };
 }
 
+/** ExamItem rows for a list of drafts (positions from 1). */
+export function examItemRows(examId: string, items: ExamItemDraft[]): Prisma.ExamItemCreateManyInput[] {
+  return items.map((item, index) => {
+    const position = index + 1;
+    switch (item.kind) {
+      case "question":
+        return { examId, position, kind: "question", questionId: item.questionId, points: item.points };
+      case "scenario":
+        return {
+          examId,
+          position,
+          kind: "scenario",
+          scenarioId: item.scenarioId,
+          points: item.points,
+          passPercent: item.passPercent,
+        };
+      case "draw":
+        return {
+          examId,
+          position,
+          kind: "draw",
+          bankId: item.bankId,
+          category: item.category || null,
+          difficulty: item.difficulty,
+          count: item.count,
+          points: item.points,
+        };
+    }
+  });
+}
+
 async function writeItems(tx: Prisma.TransactionClient, examId: string, items: ExamItemDraft[]) {
   await tx.examItem.deleteMany({ where: { examId } });
   if (items.length === 0) return;
-  await tx.examItem.createMany({
-    data: items.map((item, index) =>
-      item.kind === "question"
-        ? { examId, position: index + 1, kind: "question" as const, questionId: item.questionId, points: item.points }
-        : {
-            examId,
-            position: index + 1,
-            kind: "draw" as const,
-            bankId: item.bankId,
-            category: item.category || null,
-            difficulty: item.difficulty,
-            count: item.count,
-            points: item.points,
-          },
-    ),
-  });
+  await tx.examItem.createMany({ data: examItemRows(examId, items) });
 }
 
 export type SaveItemsResult =
@@ -521,6 +571,15 @@ export async function builderBanks() {
     ...bank,
     categories: categories.filter((row) => row.bankId === bank.id).map((row) => row.category),
   }));
+}
+
+/** Published scenarios a role-play item can use. */
+export async function builderScenarios() {
+  return db.scenario.findMany({
+    where: { status: "published", publishedVersionId: { not: null }, archivedAt: null },
+    orderBy: { title: "asc" },
+    select: { id: true, title: true, difficulty: true },
+  });
 }
 
 /** Active questions to add as fixed items: by bank and text (stem or key), one page. */

@@ -109,6 +109,12 @@ export const ExamItemDraftSchema = z.discriminatedUnion("kind", [
     count: z.number().int().min(1).max(MAX_DRAW_COUNT),
     points,
   }),
+  z.object({
+    kind: z.literal("scenario"),
+    scenarioId: z.string().min(1),
+    points: z.number().positive().max(1000),
+    passPercent: z.number().min(0).max(100),
+  }),
 ]);
 export const ExamItemsSchema = z.array(ExamItemDraftSchema).max(MAX_ITEMS);
 export type ExamItemDraft = z.infer<typeof ExamItemDraftSchema>;
@@ -161,8 +167,20 @@ function poolSize(atoms: Atom[], fixed: FixedInfo[], ...draws: DrawSpec[]) {
   return Math.max(0, total - fixedInPool);
 }
 
+/** A scenario referenced by a role-play item: whether it exists and has a published version to play. */
+export type ScenarioInfo = { scenarioId: string; title: string; published: boolean };
+
 export type ItemReport =
   | { position: number; kind: "question"; points: number; duplicate: boolean; retired: boolean; missing: boolean }
+  | {
+      position: number;
+      kind: "scenario";
+      points: number;
+      passPercent: number;
+      duplicate: boolean;
+      missing: boolean;
+      published: boolean;
+    }
   | {
       position: number;
       kind: "draw";
@@ -179,6 +197,7 @@ export type Problem = { message: string; params?: Record<string, string | number
 export type ExamAnalysis = {
   items: ItemReport[];
   questionCount: number;
+  scenarioCount: number;
   minTotalPoints: number;
   maxTotalPoints: number;
   problems: Problem[];
@@ -186,6 +205,7 @@ export type ExamAnalysis = {
 
 type ItemForAnalysis =
   | { kind: "question"; questionId: string; points: number | null }
+  | { kind: "scenario"; scenarioId: string; points: number; passPercent: number }
   | {
       kind: "draw";
       bankId: string;
@@ -196,7 +216,15 @@ type ItemForAnalysis =
     };
 
 /** Per item availability and points, totals, and the reasons the item list cannot be published. */
-export function analyseExamItems(items: ItemForAnalysis[], atoms: Atom[], fixedInfo: FixedInfo[]): ExamAnalysis {
+export function analyseExamItems(
+  items: ItemForAnalysis[],
+  atoms: Atom[],
+  fixedInfo: FixedInfo[],
+  scenarios: ScenarioInfo[] = [],
+): ExamAnalysis {
+  const scenarioById = new Map(scenarios.map((info) => [info.scenarioId, info]));
+  const seenScenarios = new Set<string>();
+  let scenarioCount = 0;
   const fixedById = new Map(fixedInfo.map((info) => [info.questionId, info]));
   const fixedInExam = items.flatMap((item) =>
     item.kind === "question" && fixedById.has(item.questionId) ? [fixedById.get(item.questionId)!] : [],
@@ -210,6 +238,29 @@ export function analyseExamItems(items: ItemForAnalysis[], atoms: Atom[], fixedI
   let questionCount = 0;
   items.forEach((item, index) => {
     const position = index + 1;
+    if (item.kind === "scenario") {
+      const info = scenarioById.get(item.scenarioId);
+      const duplicate = seenScenarios.has(item.scenarioId);
+      seenScenarios.add(item.scenarioId);
+      reports.push({
+        position,
+        kind: "scenario",
+        points: item.points,
+        passPercent: item.passPercent,
+        duplicate,
+        missing: !info,
+        published: !!info?.published,
+      });
+      if (!info) problems.push({ message: "training-exams:problems.scenarioMissing", params: { position } });
+      else if (!info.published) {
+        problems.push({ message: "training-exams:problems.scenarioUnpublished", params: { position } });
+      }
+      if (duplicate) problems.push({ message: "training-exams:problems.scenarioDuplicate", params: { position } });
+      minTotal += item.points;
+      maxTotal += item.points;
+      scenarioCount += 1;
+      return;
+    }
     if (item.kind === "question") {
       const info = fixedById.get(item.questionId);
       const duplicate = seen.has(item.questionId);
@@ -258,6 +309,7 @@ export function analyseExamItems(items: ItemForAnalysis[], atoms: Atom[], fixedI
   return {
     items: reports,
     questionCount,
+    scenarioCount,
     minTotalPoints: round2(minTotal),
     maxTotalPoints: round2(maxTotal),
     problems,
