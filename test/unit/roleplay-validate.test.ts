@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
+import en from "~/locales/en/roleplay.json";
+import zh from "~/locales/zh-CN/roleplay.json";
 import type { ScriptInput } from "~/modules/roleplay/script";
-import { checkScript, hasBlockingIssues, validateScript, type ScriptIssue } from "~/modules/roleplay/validate";
+import {
+  checkScript,
+  formatIssueMessage,
+  hasBlockingIssues,
+  ISSUE_MESSAGES,
+  validateScript,
+  type ScriptIssue,
+} from "~/modules/roleplay/validate";
 import { returnScript, returnScriptInput } from "../support/roleplay-script";
 
 const codes = (issues: ScriptIssue[]) => issues.map((issue) => `${issue.severity}:${issue.code}`);
@@ -169,5 +178,27 @@ describe("validateScript", () => {
     expect(issues.every((i) => i.code === "schema" && i.severity === "error")).toBe(true);
     expect(issues.map((i) => i.message).join("\n")).toMatch(/nodes/);
     expect(issues.map((i) => i.message).join("\n")).toMatch(/persona\.patience/);
+  });
+});
+
+describe("issue messages", () => {
+  it("the zh-CN locale holds the same templates; en translates every one with the same placeholders", () => {
+    expect(zh.engine.issues).toEqual(ISSUE_MESSAGES);
+    const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    for (const [key, template] of Object.entries(ISSUE_MESSAGES)) {
+      const english = (en.engine.issues as Record<string, string>)[key];
+      expect(english, key).toBeTruthy();
+      expect(placeholders(english!), key).toEqual(placeholders(template));
+    }
+  });
+
+  it("each issue carries its message key and parameters, and the message is the filled template", () => {
+    const { issues } = checkScript({ ...base, start: "missing" });
+    const missing = issues.find((i) => i.code === "missing_start")!;
+    expect(missing).toMatchObject({ messageKey: "missing_start", params: { node: "missing" } });
+    expect(missing.message).toBe("开场节点「missing」不存在。");
+    expect(formatIssueMessage(en.engine.issues.missing_start, missing.params)).toBe(
+      'The opening node "missing" does not exist.',
+    );
   });
 });
