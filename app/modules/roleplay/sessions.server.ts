@@ -234,9 +234,11 @@ export async function sendRolePlayReply(input: SendReplyInput): Promise<PlayView
   const steps = stepsCreditedBy(script, intents, previousReplies.length + 1, alreadyHit);
   const redLines = redLinesCrossedBy(script, intents);
   const answer = engine.respond(script, session.state, { text, intents, overTime });
+  // The customer starts typing once the engine has answered (instant for the scripted one).
+  const answeredAt = input.now ? now : new Date();
 
   const agentPosition = (lastTurn?.position ?? 0) + 1;
-  const replies = customerTurns(answer.messages, script.persona.mood, now, agentPosition + 1);
+  const replies = customerTurns(answer.messages, script.persona.mood, answeredAt, agentPosition + 1);
 
   try {
     await db.$transaction(async (tx) => {
