@@ -5,6 +5,8 @@
  */
 import { z } from "zod";
 import { defineJob } from "~/modules/jobs/registry";
+import { runComputeCycleJob, runLeaderboardJob } from "~/modules/awards/jobs.server";
+import { ComputeCycleJobPayloadSchema, LeaderboardJobPayloadSchema } from "~/modules/awards/program-schemas";
 import { runKpiSnapshotJob } from "~/modules/kpi/jobs.server";
 import { evaluateLevels } from "~/modules/levels/evaluate.server";
 import { sendFeedbackReminders } from "~/modules/feedback/reminders.server";
@@ -148,6 +150,24 @@ export const kpiSnapshotJob = defineJob({
   maxAttempts: 3,
 });
 
+export const awardComputeCycleJob = defineJob({
+  name: "awards.compute-cycle",
+  description:
+    "Compute an award cycle from its period's KPI snapshots and freeze the candidates (skips a cycle whose review has started)",
+  payload: ComputeCycleJobPayloadSchema,
+  handler: (payload) => runComputeCycleJob(payload),
+  maxAttempts: 3,
+});
+
+export const awardLeaderboardJob = defineJob({
+  name: "awards.leaderboard",
+  description:
+    "Recompute the monthly leaderboards (company and per team): without a month, the current and the previous one",
+  payload: LeaderboardJobPayloadSchema,
+  handler: (payload) => runLeaderboardJob(payload),
+  maxAttempts: 3,
+});
+
 export const jobDefinitions = [
   purgeExpiredSessionsJob,
   pruneLoginAttemptsJob,
@@ -163,4 +183,6 @@ export const jobDefinitions = [
   levelsEvaluateJob,
   kpiSnapshotJob,
   feedbackRemindersJob,
+  awardComputeCycleJob,
+  awardLeaderboardJob,
 ] as const;

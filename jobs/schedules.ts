@@ -66,6 +66,8 @@ export const jobSchedules: readonly JobSchedule[] = [
   }),
   schedule({ id: "levels.evaluate.monthly", job: "levels.evaluate", pattern: "0 4 1 * *", payload: {} }),
   schedule({ id: "kpi.snapshot.daily", job: "kpi.snapshot", pattern: "30 2 * * *", payload: {} }),
+  // After the KPI snapshots of 02:30, so boards rank the night's figures.
+  schedule({ id: "awards.leaderboard.daily", job: "awards.leaderboard", pattern: "10 3 * * *", payload: {} }),
   schedule({
     id: "feedback.reminders.daily",
     job: "feedback.reminders",

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { periodFromStartDate, periodKey, shiftPeriod, type KpiPeriod } from "~/modules/kpi/periods";
 import { computeKpiSnapshots } from "~/modules/kpi/snapshot.server";
-import { db, Prisma } from "~/utils/db.server";
+import { db, type Prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { canonicalJson } from "./hash";
 import { loadSubjects, MissingKpiError, pipelineRules, type ProgramForRules } from "./inputs.server";

@@ -12,7 +12,7 @@
 import type { SessionUser } from "~/modules/identity/session.server";
 import { accessLevel } from "~/modules/identity/permissions";
 import { periodStartDate, type KpiPeriod } from "~/modules/kpi/periods";
-import { db, Prisma } from "~/utils/db.server";
+import { db, type Prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { pageCount } from "~/utils/pagination";
 import { programRulesSelect } from "./compute.server";
