@@ -4,7 +4,7 @@
  * issue on the script points straight at the input that caused it. Pure: the routes and tests share it.
  */
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
-import type { z } from "zod";
+import { z } from "zod";
 import { ScriptSchema, type Script, type ScriptInput } from "./script";
 
 export type ItemRow = { name: string; sku: string; quantity: string; price: string };
@@ -153,7 +153,6 @@ export function scriptToEditorValues(script: Script): EditorValues {
   };
 }
 
-type Nested = { [key: string]: Nested | Nested[] | string | undefined } | Nested[] | string | undefined;
 
 const NAME_SEGMENT = /([^.[\]]+)|\[(\d+)\]/g;
 
@@ -538,3 +537,45 @@ export function starterScript(input: StarterInput): Script {
     steps: [{ key: "greet", label: "问候", intents: ["greet"], withinReplies: 1 }],
   });
 }
+
+const required = { error: "validation:required" };
+const requiredText = (max: number) =>
+  z.string(required).trim().min(1, required).max(max, { error: "validation:tooLong" });
+
+/** The "new scenario" form: enough for a valid first draft; everything else is written in the editor. */
+export const CreateScenarioSchema = z.object({
+  slug: z
+    .string(required)
+    .trim()
+    .toLowerCase()
+    .min(1, required)
+    .max(60, { error: "validation:tooLong" })
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "roleplay:authoring.errors.slugFormat" }),
+  title: requiredText(80),
+  summary: z.string().trim().max(300, { error: "validation:tooLong" }).default(""),
+  difficulty: z.enum(["easy", "medium", "hard"], { error: "validation:invalidChoice" }),
+  channel: z.enum(["chat", "phone"], { error: "validation:invalidChoice" }),
+  tags: z
+    .string()
+    .default("")
+    .transform((value) => [...new Set(splitList(value))].slice(0, 10)),
+  goal: requiredText(300),
+  personaName: requiredText(20),
+  mood: z.enum(["calm", "anxious", "annoyed", "angry"], { error: "validation:invalidChoice" }),
+  patience: z.coerce
+    .number({ error: "roleplay:authoring.errors.number" })
+    .int({ error: "roleplay:authoring.errors.number" })
+    .min(1, { error: "roleplay:authoring.errors.patienceRange" })
+    .max(10, { error: "roleplay:authoring.errors.patienceRange" }),
+  opening: requiredText(300),
+  orderNumber: requiredText(40),
+  productName: requiredText(80),
+  price: z.coerce
+    .number({ error: "roleplay:authoring.errors.number" })
+    .nonnegative({ error: "roleplay:authoring.errors.number" }),
+  issue: requiredText(200),
+  orderedAt: z
+    .string(required)
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "validation:invalidDate" }),
+});
