@@ -7,7 +7,9 @@ import { data } from "@remix-run/node";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { accessLevel, type Permission } from "~/modules/identity/permissions";
 import { notify } from "~/modules/notifications/notifications.server";
+import { currentMonth } from "~/modules/kpi/periods";
 import { db, Prisma } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 import type { ProposeInput } from "./ledger-forms";
 import {
   correctionError,
@@ -344,7 +346,15 @@ export type LedgerFilter = {
   kind: LedgerKind | null;
   status: LedgerStatus | null;
   userId: string | null;
+  /** A name fragment or a 工号. */
+  person: string | null;
 };
+
+function personWhere(person: string | null): Prisma.UserWhereInput {
+  const term = person?.trim();
+  if (!term) return {};
+  return { OR: [{ name: { contains: term } }, { externalId: term.toUpperCase() }] };
+}
 
 function entryWhere(scope: LedgerScope, filter: LedgerFilter): Prisma.LedgerEntryWhereInput {
   return {
@@ -352,7 +362,7 @@ function entryWhere(scope: LedgerScope, filter: LedgerFilter): Prisma.LedgerEntr
     ...(filter.kind ? { kind: filter.kind } : {}),
     ...(filter.status ? { status: filter.status } : {}),
     ...(filter.userId ? { userId: filter.userId } : {}),
-    user: { ...peopleWhere(scope), ...(filter.teamId ? { teamId: filter.teamId } : {}) },
+    user: { ...peopleWhere(scope), ...(filter.teamId ? { teamId: filter.teamId } : {}), ...personWhere(filter.person) },
   };
 }
 
@@ -451,6 +461,10 @@ export async function personTotals(scope: LedgerScope, filter: LedgerFilter, pag
   if (filter.kind) conditions.push(Prisma.sql`e."kind"::text = ${filter.kind}`);
   if (filter.userId) conditions.push(Prisma.sql`e."userId" = ${filter.userId}`);
   if (filter.teamId) conditions.push(Prisma.sql`u."teamId" = ${filter.teamId}`);
+  const person = filter.person?.trim();
+  if (person) {
+    conditions.push(Prisma.sql`(u."name" LIKE ${`%${person}%`} OR u."externalId" = ${person.toUpperCase()})`);
+  }
   if (scope.teamIds !== null) conditions.push(Prisma.sql`u."teamId" IN (${Prisma.join(scope.teamIds)})`);
   const where = Prisma.join(conditions, " AND ");
   const from = Prisma.sql`FROM "LedgerEntry" e JOIN "User" u ON u."id" = e."userId" LEFT JOIN "Team" t ON t."id" = u."teamId"`;
@@ -579,6 +593,14 @@ export async function searchPeople(scope: LedgerScope, query: string, take = 20)
   });
 }
 
+/** One person the proposer may act on, or null. */
+export function findPersonInScope(scope: LedgerScope, userId: string) {
+  return db.user.findFirst({
+    where: { ...peopleWhere(scope), id: userId, status: "active", NOT: { id: scope.selfId } },
+    select: { id: true, name: true, externalId: true, team: { select: { name: true } } },
+  });
+}
+
 /** Teams for the filter: the lead's own, or all. */
 export function scopeTeams(scope: LedgerScope) {
   return db.team.findMany({
@@ -637,4 +659,9 @@ export async function listOwnEntries(userId: string, month: string | null, page:
   ]);
   const sums = await correctionSums(rows.map((row) => row.id));
   return { rows: withNet(rows, sums), total };
+}
+
+/** The payroll month "now" falls in, in the organisation's time zone ("2026-12"). */
+export function currentPayrollMonth(now = new Date()) {
+  return currentMonth(now, env().APP_TIME_ZONE).start.slice(0, 7);
 }

@@ -111,7 +111,7 @@ export async function entriesCsv(scope: LedgerScope, month: string) {
 export async function totalsCsv(scope: LedgerScope, month: string) {
   const totals = await personTotals(
     scope,
-    { month, teamId: null, kind: null, status: "approved", userId: null },
+    { month, teamId: null, kind: null, status: "approved", userId: null, person: null },
     1,
     100_000, // every person of the month on one page: payroll needs the whole list
   );

@@ -2,6 +2,8 @@
 import { z } from "zod";
 import {
   isValidEvidenceLink,
+  LEDGER_KINDS,
+  LEDGER_STATUSES,
   MAX_AMOUNT,
   MAX_POINTS,
   PROPOSABLE_KINDS,
@@ -106,3 +108,31 @@ export const AppealDecisionSchema = z.discriminatedUnion("intent", [
   }),
   z.object({ intent: z.literal("reject"), response: reason }),
 ]);
+
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).nullable().catch(null);
+
+/** The list filter from a URL: month ("all" = every month; default the current payroll month), team, kind, status, person. */
+export function readLedgerFilter(url: URL, currentMonth: string) {
+  const params = url.searchParams;
+  const rawMonth = params.get("month") ?? currentMonth;
+  const month = rawMonth === "all" ? null : MonthSchema.catch(currentMonth).parse(rawMonth);
+  return {
+    month,
+    teamId: z
+      .string()
+      .min(1)
+      .nullable()
+      .catch(null)
+      .parse(params.get("team") || null),
+    kind: optionalEnum(LEDGER_KINDS).parse(params.get("kind") || null),
+    status: optionalEnum(LEDGER_STATUSES).parse(params.get("status") || null),
+    userId: null,
+    person: z
+      .string()
+      .trim()
+      .max(40)
+      .nullable()
+      .catch(null)
+      .parse(params.get("person") || null),
+  };
+}
