@@ -118,6 +118,10 @@ describe("automatic report", () => {
     expect(report.components).toEqual({ steps: 100, timing: 0, outcome: 0 });
     expect(report.autoScore).toBe(60);
     expect(buildAutoReport(script, [], "abandoned").components.outcome).toBe(0);
+    // an abandoned session scores 0 even with steps already hit
+    const abandoned = buildAutoReport(script, [replyAt(2, "您好", { steps: ["greet"] })], "abandoned");
+    expect(abandoned.components.steps).toBe(25);
+    expect(abandoned.autoScore).toBe(0);
   });
 
   it("uses the script's outcome points", () => {

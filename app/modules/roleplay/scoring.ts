@@ -9,7 +9,8 @@
  *   score 0 and the session failed.
  * - Timing: timing = 100 × replies within the limit / agent replies (0 without replies).
  * - Outcome: outcome = outcomePoints[outcome] (abandoned = 0).
- * - autoScore = (stepsWeight × steps + timingWeight × timing + outcomeWeight × outcome) / 100, rounded to 2 decimals.
+ * - autoScore = (stepsWeight × steps + timingWeight × timing + outcomeWeight × outcome) / 100, rounded to 2 decimals;
+ *   0 for an abandoned session.
  * - final = autoScore without a rubric; with one, autoScore × (100 − humanWeight)/100 + rubric × humanWeight/100,
  *   0 on a red line or a critical rubric failure. passed = final ≥ passPercent.
  */
@@ -143,7 +144,7 @@ export function buildAutoReport(
     timing: script.scoring.timingWeight,
     outcome: script.scoring.outcomeWeight,
   };
-  const autoScore = redLines.length > 0 ? 0 : combineAuto(raw, weights);
+  const autoScore = redLines.length > 0 || outcome === "abandoned" ? 0 : combineAuto(raw, weights);
   return { outcome, steps, redLines, timing, components, weights, autoScore };
 }
 

@@ -311,12 +311,10 @@ async function finishSession(tx: Tx, sessionId: string, outcome: SessionOutcome,
     Boolean(script.scoring.rubric) &&
     rubricVersionId !== null;
 
-  const autoScore = outcome === "abandoned" ? 0 : report.autoScore;
+  const autoScore = report.autoScore; // 0 on a red line or when abandoned
   const final = needsReview
     ? null
-    : outcome === "abandoned"
-      ? 0
-      : finalScore({ autoScore, redLineCrossed, rubricScore: null, humanWeight: script.scoring.humanWeight });
+    : finalScore({ autoScore, redLineCrossed, rubricScore: null, humanWeight: script.scoring.humanWeight });
   const passed =
     final === null ? null : outcome !== "abandoned" && isPassed(final, script.scoring.passPercent, redLineCrossed);
   const status = outcome === "abandoned" ? "abandoned" : needsReview ? "pending_review" : "completed";
