@@ -75,6 +75,8 @@ import { loader as kpiDefinitionsNewLoader } from "~/routes/kpi.definitions.new"
 import { loader as kpiSettingsLoader } from "~/routes/kpi.settings";
 import { loader as kpiMineLoader } from "~/routes/performance.kpi._index";
 import { loader as rpMineLoader } from "~/routes/learn.roleplay._index";
+import { loader as rpScenariosLoader } from "~/routes/training.scenarios._index";
+import { loader as rpScenariosNewLoader } from "~/routes/training.scenarios.new";
 import { loader as rpReviewsLoader } from "~/routes/training.roleplay.reviews._index";
 import { loader as rpProgressLoader } from "~/routes/training.roleplay.progress";
 import { buildRequest, callRoute, signInAs } from "../support/auth";
@@ -191,6 +193,8 @@ const ROUTES: { path: string; loader: Loader; allowed: readonly RoleName[] }[] =
   { path: "/kpi/settings", loader: kpiSettingsLoader as Loader, allowed: ["manager"] },
   { path: "/performance/kpi", loader: kpiMineLoader as Loader, allowed: ROLES },
   { path: "/learn/roleplay", loader: rpMineLoader as Loader, allowed: ROLES },
+  { path: "/training/scenarios", loader: rpScenariosLoader as Loader, allowed: ["trainer"] },
+  { path: "/training/scenarios/new", loader: rpScenariosNewLoader as Loader, allowed: ["trainer"] },
   {
     path: "/training/roleplay/reviews",
     loader: rpReviewsLoader as Loader,
