@@ -272,7 +272,7 @@ export async function cycleAuditTrail(cycleId: string, page: number, pageSize: n
   return {
     total,
     rows: rows.map((row) => ({
-      id: row.id,
+      id: String(row.id),
       action: row.action,
       actor: row.actor?.name ?? null,
       createdAt: row.createdAt.toISOString(),
