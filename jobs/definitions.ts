@@ -21,6 +21,7 @@ import { runAssignNewHires } from "~/modules/training/assignments/new-hires.serv
 import { sendOverdueReminders } from "~/modules/training/assignments/reminders.server";
 import { sendCertificateRenewals } from "~/modules/training/certificates/certificates.server";
 import { expireAttempts } from "~/modules/training/exams/expiry.server";
+import { expireIdleRolePlaySessions } from "~/modules/roleplay/sessions.server";
 
 export const purgeExpiredSessionsJob = defineJob({
   name: "sessions.purge-expired",
@@ -113,6 +114,15 @@ export const expireAttemptsJob = defineJob({
   maxAttempts: 3,
 });
 
+export const expireIdleRolePlaysJob = defineJob({
+  name: "roleplay.expire-idle-sessions",
+  description:
+    "Abandon practice and test-play role-play sessions with no reply for 24 hours (exam sessions end with the exam)",
+  payload: z.strictObject({}),
+  handler: () => expireIdleRolePlaySessions(),
+  maxAttempts: 3,
+});
+
 export const feedbackRemindersJob = defineJob({
   name: "feedback.reminders",
   description: "Remind raters of pending 360 review requests in open cycles (at most once per request per day)",
@@ -180,6 +190,7 @@ export const jobDefinitions = [
   overdueRemindersJob,
   certificateRenewalsJob,
   expireAttemptsJob,
+  expireIdleRolePlaysJob,
   levelsEvaluateJob,
   kpiSnapshotJob,
   feedbackRemindersJob,

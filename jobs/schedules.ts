@@ -64,6 +64,12 @@ export const jobSchedules: readonly JobSchedule[] = [
     pattern: "* * * * *",
     payload: {},
   }),
+  schedule({
+    id: "roleplay.expire-idle-sessions.hourly",
+    job: "roleplay.expire-idle-sessions",
+    pattern: "20 * * * *",
+    payload: {},
+  }),
   schedule({ id: "levels.evaluate.monthly", job: "levels.evaluate", pattern: "0 4 1 * *", payload: {} }),
   schedule({ id: "kpi.snapshot.daily", job: "kpi.snapshot", pattern: "30 2 * * *", payload: {} }),
   // After the KPI snapshots of 02:30, so boards rank the night's figures.

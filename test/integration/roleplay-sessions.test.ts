@@ -13,6 +13,7 @@ import {
 import type { ScriptInput } from "~/modules/roleplay/script";
 import {
   abandonRolePlaySession,
+  expireIdleRolePlaySessions,
   loadPlayView,
   sendRolePlayReply,
   startRolePlaySession,
@@ -229,6 +230,26 @@ describe("a practice session", () => {
     expect(gone.result!.report!.components).toEqual({ steps: 25, timing: 50, outcome: 0 });
     expect(gone.result!.autoScore).toBe(25);
     expect(gone.result!.passed).toBe(false);
+  });
+});
+
+describe("idle sessions", () => {
+  it("abandons practice sessions nobody answered for 24 hours, once; exam sessions are left to the exam", async () => {
+    const { scenarioId } = await createScenario();
+    const idle = await startRolePlaySession({ userId: agent.id, scenarioId, mode: "practice", now: T0 });
+    const other = await createTestUser({ roles: ["agent"] });
+    const recent = await startRolePlaySession({ userId: other.id, scenarioId, mode: "practice", now: at(20 * 3600) });
+
+    const later = at(25 * 3600);
+    const first = await expireIdleRolePlaySessions(later);
+    expect(first.expired).toBeGreaterThanOrEqual(1);
+    const sessions = await db.rolePlaySession.findMany({
+      where: { id: { in: [idle.sessionId, recent.sessionId] } },
+      select: { id: true, status: true, finalScore: true },
+    });
+    expect(sessions.find((s) => s.id === idle.sessionId)).toMatchObject({ status: "abandoned", finalScore: 0 });
+    expect(sessions.find((s) => s.id === recent.sessionId)).toMatchObject({ status: "in_progress" });
+    expect((await expireIdleRolePlaySessions(later)).expired).toBe(0);
   });
 });
 

@@ -379,6 +379,41 @@ export async function abandonRolePlaySession(input: { sessionId: string; userId:
   });
 }
 
+/** Practice and test-play sessions nobody answered for this long are abandoned (exam sessions end with the exam). */
+export const IDLE_SESSION_HOURS = 24;
+const EXPIRY_BATCH = 200;
+
+/** Job roleplay.expire-idle-sessions: abandons idle practice/test-play sessions. Idempotent. */
+export async function expireIdleRolePlaySessions(
+  now: Date = new Date(),
+  idleHours = IDLE_SESSION_HOURS,
+): Promise<{ expired: number }> {
+  const cutoff = new Date(now.getTime() - idleHours * 3_600_000);
+  let expired = 0;
+  for (;;) {
+    const idle = await db.rolePlaySession.findMany({
+      where: { status: "in_progress", mode: { in: ["practice", "test"] }, awaitingSince: { lt: cutoff } },
+      orderBy: { awaitingSince: "asc" },
+      take: EXPIRY_BATCH,
+      select: { id: true },
+    });
+    for (const session of idle) {
+      const ended = await db.$transaction(async (tx) => {
+        const claimed = await tx.rolePlaySession.updateMany({
+          where: { id: session.id, status: "in_progress", awaitingSince: { lt: cutoff } },
+          data: { awaitingSince: null },
+        });
+        if (claimed.count === 0) return false; // answered or ended in between
+        await finishSession(tx, session.id, "abandoned", now);
+        return true;
+      });
+      if (ended) expired += 1;
+    }
+    if (idle.length < EXPIRY_BATCH) break;
+  }
+  return { expired };
+}
+
 // ───────────────────────────── view ─────────────────────────────
 
 /** The player, anyone with read:roleplay-session:any, or (read:roleplay-session:team) the player's team lead. */
