@@ -167,8 +167,6 @@ describe("computeAwardCycle", () => {
 
   it("is deterministic: computing twice gives identical candidates, ranks and inputs hash", async () => {
     const { id: cycleId } = await db.awardCycle.findFirstOrThrow({ where: { programId }, select: { id: true } });
-      async () => (await db.awardCycle.findFirstOrThrow({ where: { programId } })).id,
-    );
     const first = await computeAwardCycle(cycleId, null);
     const rowsFirst = await candidateView(cycleId);
     const second = await computeAwardCycle(cycleId, null);
