@@ -233,6 +233,57 @@ describe("a practice session", () => {
   });
 });
 
+describe("test-play of a draft", () => {
+  it("refuses a draft with blocking errors, and a test-play whose draft changed under it", async () => {
+    const { scenarioId } = await createScenario();
+    const trainer = await createTestUser({ roles: ["trainer"] });
+    const broken = returnScriptInput();
+    broken.nodes = broken.nodes.map((node) => (node.id === "asks" ? { ...node, transitions: [] } : node));
+    const brokenDraft = await db.scenarioVersion.create({
+      data: {
+        scenarioId,
+        version: 2,
+        status: "draft",
+        title: broken.title,
+        script: broken as unknown as Prisma.InputJsonValue,
+        contentHash: "broken",
+      },
+      select: { id: true },
+    });
+    expect(
+      await statusOf(
+        startRolePlaySession({ userId: trainer.id, scenarioId, mode: "test", versionId: brokenDraft.id, now: T0 }),
+      ),
+    ).toBe(409);
+    expect(
+      await statusOf(
+        startRolePlaySession({ userId: trainer.id, scenarioId, mode: "practice", versionId: brokenDraft.id }),
+      ),
+    ).toBe(409);
+
+    const good = returnScriptInput();
+    await db.scenarioVersion.update({
+      where: { id: brokenDraft.id },
+      data: { script: good as unknown as Prisma.InputJsonValue, contentHash: "good" },
+    });
+    const { sessionId } = await startRolePlaySession({
+      userId: trainer.id,
+      scenarioId,
+      mode: "test",
+      versionId: brokenDraft.id,
+      now: T0,
+    });
+    const renamed = returnScriptInput();
+    renamed.start = "hello";
+    renamed.nodes = renamed.nodes.map((node) => (node.id === "opening" ? { ...node, id: "hello" } : node));
+    await db.scenarioVersion.update({
+      where: { id: brokenDraft.id },
+      data: { script: renamed as unknown as Prisma.InputJsonValue, contentHash: "renamed" },
+    });
+    expect(await statusOf(sendRolePlayReply({ sessionId, userId: trainer.id, text: "您好", now: at(20) }))).toBe(409);
+  });
+});
+
 describe("idle sessions", () => {
   it("abandons practice sessions nobody answered for 24 hours, once; exam sessions are left to the exam", async () => {
     const { scenarioId } = await createScenario();

@@ -12,6 +12,7 @@ import { settleRolePlayExamItem } from "~/modules/training/exams/roleplay-items.
 import { db, Prisma } from "~/utils/db.server";
 import { badRequest, conflict, notFound } from "~/utils/http.server";
 import { customerEngine, DEFAULT_ENGINE, type CustomerMessage } from "./engine";
+import { ScriptError } from "./engine/scripted";
 import { matchIntents } from "./intents";
 import { EARLY_REPLY_TOLERANCE_MS, REPLY_MAX_CHARACTERS, type PlayTurn, type PlayView } from "./play-view";
 import type { Script } from "./script";
@@ -28,6 +29,7 @@ import {
 } from "./scoring";
 import { storedScript } from "./stored-script";
 import { bubbleTimes } from "./typing";
+import { hasBlockingIssues, validateScript } from "./validate";
 
 export type { AutoReport, PlayTurn, PlayView } from "./play-view";
 
@@ -67,6 +69,25 @@ function customerTurns(
     text: message.text,
     shownAt: times[index]!,
   }));
+}
+
+const playable = new Map<string, boolean>();
+
+/** The version's script, if it can be played: a draft being edited may not parse or may have blocking errors. */
+function playableScript(version: { id: string; contentHash: string; script: unknown }): Script {
+  let script: Script;
+  try {
+    script = storedScript(version);
+  } catch {
+    conflict("this version's script is not valid: fix it before playing");
+  }
+  const key = `${version.id}:${version.contentHash}`;
+  if (!playable.has(key)) {
+    if (playable.size > 500) playable.clear();
+    playable.set(key, !hasBlockingIssues(validateScript(script)));
+  }
+  if (!playable.get(key)) conflict("this version's script has errors: fix them before playing");
+  return script;
 }
 
 function isUniqueViolation(error: unknown) {
@@ -137,7 +158,7 @@ export async function startRolePlaySession(input: StartRolePlayInput): Promise<{
   }
 
   const version = await versionToPlay(input);
-  const script = storedScript(version);
+  const script = playableScript(version);
   const engine = customerEngine(DEFAULT_ENGINE);
   const opening = engine.open(script);
   const turns = customerTurns(opening.messages, script.persona.mood, now, 1);
@@ -216,7 +237,7 @@ export async function sendRolePlayReply(input: SendReplyInput): Promise<PlayView
   if (awaitingSince && now.getTime() < awaitingSince.getTime() - EARLY_REPLY_TOLERANCE_MS) {
     conflict("the customer has not finished typing");
   }
-  const script = storedScript(session.scenarioVersion);
+  const script = playableScript(session.scenarioVersion);
   const engine = customerEngine(session.engine);
 
   const [previousReplies, lastTurn] = await Promise.all([
@@ -233,7 +254,14 @@ export async function sendRolePlayReply(input: SendReplyInput): Promise<PlayView
   const alreadyHit = new Set(previousReplies.flatMap((reply) => reply.steps));
   const steps = stepsCreditedBy(script, intents, previousReplies.length + 1, alreadyHit);
   const redLines = redLinesCrossedBy(script, intents);
-  const answer = engine.respond(script, session.state, { text, intents, overTime });
+  let answer: ReturnType<typeof engine.respond>;
+  try {
+    answer = engine.respond(script, session.state, { text, intents, overTime });
+  } catch (error) {
+    // Only a draft's script can change under a running test-play; the session cannot go on with it.
+    if (error instanceof ScriptError) conflict("the scenario's script changed during this test-play: start it again");
+    throw error;
+  }
   // The customer starts typing once the engine has answered (instant for the scripted one).
   const answeredAt = input.now ? now : new Date();
 
