@@ -1,15 +1,17 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData, useLocation, useNavigation, useRevalidator } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation, useNavigation, useRevalidator } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { titleFromLoader } from "~/components/meta";
 import { Countdown } from "~/components/training/exam-taking/countdown";
 import { QuestionInput } from "~/components/training/exam-taking/question-input";
+import { ScenarioItemTakingCard } from "~/components/training/exam-taking/scenario-item-card";
 import { useAutosave, type SaveState } from "~/components/training/exam-taking/use-autosave";
 import { pageTitle } from "~/modules/i18n/page-title.server";
 import { requirePermission } from "~/modules/identity/session.server";
 import { isAnswered } from "~/modules/training/exams/answers";
 import { saveAnswer, submitAttempt } from "~/modules/training/exams/attempts.server";
+import { startScenarioItem } from "~/modules/training/exams/roleplay-items.server";
 import { attemptForTaking } from "~/modules/training/exams/results.server";
 import { notFound } from "~/utils/http.server";
 import { useFormat } from "~/utils/use-format";
@@ -36,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       exam: { id: view.attempt.exam.id, title: view.attempt.exam.title },
     },
     items: view.items,
+    scenarioItems: view.scenarioItems,
     serverNow: now.toISOString(),
     pageTitle: await pageTitle(request, "training-attempts:taking.title"),
   };
@@ -56,8 +59,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return data({ ok: false as const, reason: result.reason }, { status: result.status });
     return { ok: true as const, savedAt: result.savedAt.toISOString() };
   }
+  if (intent === "start-scenario") {
+    const position = Number(form.get("position"));
+    if (!Number.isInteger(position) || position < 1) {
+      return data({ ok: false as const, reason: "bad-request" }, { status: 400 });
+    }
+    const started = await startScenarioItem(attemptId, position, user.id);
+    if (!started.ok) return data({ ok: false as const, reason: started.reason }, { status: started.status });
+    throw redirect(`/learn/roleplay/sessions/${started.sessionId}`);
+  }
   if (intent === "submit") {
     const result = await submitAttempt(attemptId, user.id);
+    if (!result.ok && result.reason === "roleplay-open") {
+      return data({ ok: false as const, reason: result.reason, positions: result.positions }, { status: 409 });
+    }
     if (!result.ok) notFound("attempt not found");
     throw redirect(`/learn/attempts/${attemptId}/result`);
   }
@@ -102,7 +117,9 @@ function SaveStatus({ state }: { state: SaveState }) {
 
 export default function TakeExamPage() {
   const { t } = useTranslation(["training-attempts", "common"]);
-  const { attempt, items, serverNow } = useLoaderData<typeof loader>();
+  const { attempt, items, scenarioItems, serverNow } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const openRolePlays = scenarioItems.filter((item) => !item.session || item.session.status === "in_progress");
   const location = useLocation();
   const navigation = useNavigation();
   const revalidator = useRevalidator();
@@ -150,6 +167,9 @@ export default function TakeExamPage() {
             onChange={(value) => update(item.position, value)}
           />
         ))}
+        {scenarioItems.map((item) => (
+          <ScenarioItemTakingCard key={item.position} item={item} disabled={submitting} />
+        ))}
       </div>
       <aside className="lg:sticky lg:top-20 lg:self-start">
         <div className="card space-y-4 p-4">
@@ -189,10 +209,22 @@ export default function TakeExamPage() {
               })}
             </ol>
           </nav>
+          {actionData && !actionData.ok && actionData.reason === "roleplay-open" ? (
+            <p className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800" role="alert">
+              {t("roleplay:exam.submitBlocked")}
+            </p>
+          ) : null}
           <Form method="post" ref={submitForm}>
             <input type="hidden" name="intent" value="submit" />
             {confirming ? (
               <div className="space-y-3 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+                {openRolePlays.length > 0 ? (
+                  <p className="font-medium text-rose-800">
+                    {t("roleplay:exam.confirmOpen", {
+                      list: openRolePlays.map((item) => item.position).join("、"),
+                    })}
+                  </p>
+                ) : null}
                 <p>
                   {unanswered.length > 0
                     ? t("taking.confirmUnanswered", { count: unanswered.length, list: unanswered.join("、") })

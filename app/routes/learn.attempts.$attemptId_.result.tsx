@@ -7,6 +7,7 @@ import { PageHeader, StatCard } from "~/components/page-header";
 import { AttemptStatusBadge, PassBadge } from "~/components/training/exam-taking/badges";
 import { CategoryScores } from "~/components/training/exam-taking/category-scores";
 import { ReviewItemCard } from "~/components/training/exam-taking/review-item";
+import { ScenarioItemResultCard } from "~/components/training/exam-taking/scenario-item-card";
 import { pageTitle } from "~/modules/i18n/page-title.server";
 import { requirePermission } from "~/modules/identity/session.server";
 import { attemptResultForLearner } from "~/modules/training/exams/results.server";
@@ -25,7 +26,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function AttemptResultPage() {
   const { t } = useTranslation(["training-attempts", "training", "common"]);
-  const { attempt, review } = useLoaderData<typeof loader>();
+  const { attempt, review, scenarioItems } = useLoaderData<typeof loader>();
+  const practical =
+    scenarioItems.length > 0 ? (
+      <section className="space-y-3" aria-label={t("roleplay:exam.resultSection")}>
+        <h2 className="text-base font-semibold text-slate-900">{t("roleplay:exam.resultSection")}</h2>
+        <p className="text-xs text-slate-500">{t("roleplay:exam.passRule")}</p>
+        {scenarioItems.map((item) => (
+          <ScenarioItemResultCard
+            key={item.position}
+            item={item}
+            sessionLink={item.session ? `/learn/roleplay/sessions/${item.session.id}` : null}
+          />
+        ))}
+      </section>
+    ) : null;
   const format = useFormat();
   const final = attempt.status === "graded";
   return (
@@ -61,6 +76,7 @@ export default function AttemptResultPage() {
             />
           </div>
           <CategoryScores rows={attempt.categoryScores} passPercent={attempt.exam.passPercent} />
+          {practical}
           {review ? (
             <section className="space-y-4" aria-label={t("review.title")}>
               <h2 className="text-base font-semibold text-slate-900">{t("review.title")}</h2>
@@ -81,6 +97,7 @@ export default function AttemptResultPage() {
           </div>
         </div>
       )}
+      {final ? null : practical}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { PageHeader, StatCard } from "~/components/page-header";
 import { AttemptStatusBadge, PassBadge } from "~/components/training/exam-taking/badges";
 import { CategoryScores } from "~/components/training/exam-taking/category-scores";
 import { ReviewItemCard } from "~/components/training/exam-taking/review-item";
+import { ScenarioItemResultCard } from "~/components/training/exam-taking/scenario-item-card";
 import { pageTitle } from "~/modules/i18n/page-title.server";
 import { requirePermission, userCan } from "~/modules/identity/session.server";
 import { attemptForStaff, attemptScope } from "~/modules/training/exams/results.server";
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function StaffAttemptPage() {
   const { t } = useTranslation(["training-attempts", "training", "common"]);
-  const { attempt, learner, items, seed, canGrade } = useLoaderData<typeof loader>();
+  const { attempt, learner, items, scenarioItems, seed, canGrade } = useLoaderData<typeof loader>();
   const format = useFormat();
   return (
     <div className="mx-auto max-w-4xl space-y-6">
@@ -68,6 +69,13 @@ export default function StaffAttemptPage() {
       <section className="space-y-4" aria-label={t("review.title")}>
         {items.map((item) => (
           <ReviewItemCard key={item.position} item={item} />
+        ))}
+        {scenarioItems.map((item) => (
+          <ScenarioItemResultCard
+            key={item.position}
+            item={item}
+            sessionLink={item.session ? `/learn/roleplay/sessions/${item.session.id}` : null}
+          />
         ))}
       </section>
     </div>

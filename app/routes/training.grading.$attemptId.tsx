@@ -66,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function GradeAttemptPage() {
   const { t } = useTranslation(["training-attempts", "common"]);
-  const { attempt, exam, learner, items } = useLoaderData<typeof loader>();
+  const { attempt, exam, learner, items, waitingRolePlay } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const format = useFormat();
   const manual = items.filter((item) => item.manual);
@@ -113,6 +113,14 @@ export default function GradeAttemptPage() {
         />
       </div>
       {final ? <p className="card p-4 text-sm text-slate-600">{t("grading.finalNotice")}</p> : null}
+      {!final && waitingRolePlay > 0 ? (
+        <p className="rounded-md border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900" role="status">
+          {t("roleplay:exam.gradingWaits", { count: waitingRolePlay })}{" "}
+          <Link to="/training/roleplay/reviews" className="font-medium underline">
+            {t("roleplay:exam.openReviewQueue")}
+          </Link>
+        </p>
+      ) : null}
       <MarkForm items={manual} locked={final} invalid={actionData?.invalid ?? []} />
     </div>
   );

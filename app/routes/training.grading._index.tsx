@@ -62,7 +62,14 @@ export default function GradingQueuePage() {
                           {t("history.numberValue", { number: row.number })}
                         </span>
                       </td>
-                      <td className="tabular-nums">{t("grading.waitingCount", { count: row.waiting })}</td>
+                      <td className="tabular-nums">
+                        {t("grading.waitingCount", { count: row.waiting })}
+                        {row.waitingRolePlay > 0 ? (
+                          <span className="badge ml-2 bg-amber-50 text-amber-800">
+                            {t("roleplay:exam.waitingRolePlay", { count: row.waitingRolePlay })}
+                          </span>
+                        ) : null}
+                      </td>
                       <td className="text-right">
                         <Link to={`/training/grading/${row.id}`} className="btn-secondary">
                           {t("grading.grade")}

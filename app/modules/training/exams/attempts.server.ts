@@ -11,6 +11,14 @@ import { parseAnswer } from "./answers";
 import { drawPaper, type DrawExamItem, type Shortfall } from "./draw";
 import { remediationPending } from "./outcome.server";
 import { afterAttemptGraded } from "./outcome.server";
+import {
+  attemptPassed,
+  isScenarioSnapshot,
+  scenarioItemScore,
+  sessionEnded,
+  type ScenarioSnapshot,
+} from "./roleplay-items";
+import { abandonOpenRolePlays, scenarioSnapshots, scenarioStates } from "./roleplay-items.server";
 import { attemptTotals, autoScore, countBlanks, round2, type QuestionSnapshot, type QuestionType } from "./scoring";
 
 type Tx = Prisma.TransactionClient;
@@ -23,6 +31,7 @@ export type StartRefusal =
   | { ok: false; reason: "attempts-used"; maxAttempts: number }
   | { ok: false; reason: "remediation"; courseId: string; courseTitle: string }
   | { ok: false; reason: "shortfall"; shortfalls: Shortfall[] }
+  | { ok: false; reason: "scenario-unavailable" }
   | { ok: false; reason: "empty" };
 export type StartResult = { ok: true; attemptId: string; resumed: boolean } | StartRefusal;
 
@@ -45,7 +54,7 @@ export async function startBlocker(
   exam: ExamRules,
   userId: string,
   now: Date,
-): Promise<Exclude<StartRefusal, { reason: "shortfall" | "empty" | "not-found" }> | null> {
+): Promise<Exclude<StartRefusal, { reason: "shortfall" | "empty" | "not-found" | "scenario-unavailable" }> | null> {
   if (exam.status !== "published") return { ok: false, reason: "not-published" };
   if (exam.availableFrom && now < exam.availableFrom) {
     return { ok: false, reason: "not-open-yet", availableFrom: exam.availableFrom };
@@ -230,16 +239,22 @@ export async function startAttempt(examId: string, userId: string, now = new Dat
     optionKeys,
   });
   if (!paper.ok) return { ok: false, reason: "shortfall", shortfalls: paper.shortfalls };
-  if (paper.questions.length === 0) return { ok: false, reason: "empty" };
+  const scenarios = await scenarioSnapshots(db, examId);
+  if (!scenarios.ok) return { ok: false, reason: "scenario-unavailable" };
+  if (paper.questions.length + scenarios.snapshots.length === 0) return { ok: false, reason: "empty" };
   const questions = await db.question.findMany({
     where: { id: { in: paper.questions.map((question) => question.questionId) } },
     select: QUESTION_SELECT,
   });
   const byId = new Map(questions.map((question) => [question.id, question]));
-  const snapshots = paper.questions.map((drawn) => ({
-    questionId: drawn.questionId,
-    snapshot: snapshotOf(byId.get(drawn.questionId)!, drawn.optionOrder, drawn.points),
-  }));
+  // Role-play items follow the written questions: the practical comes last, in the exam's item order.
+  const snapshots: { questionId: string | null; snapshot: QuestionSnapshot | ScenarioSnapshot }[] = [
+    ...paper.questions.map((drawn) => ({
+      questionId: drawn.questionId,
+      snapshot: snapshotOf(byId.get(drawn.questionId)!, drawn.optionOrder, drawn.points),
+    })),
+    ...scenarios.snapshots.map((snapshot) => ({ questionId: null, snapshot })),
+  ];
   const maxScore = round2(snapshots.reduce((sum, item) => sum + item.snapshot.points, 0));
   let deadlineAt: Date | null = exam.timeLimitMinutes ? new Date(now.getTime() + exam.timeLimitMinutes * 60_000) : null;
   if (exam.availableUntil && (!deadlineAt || exam.availableUntil < deadlineAt)) deadlineAt = exam.availableUntil;
@@ -316,6 +331,7 @@ export async function saveAnswer(
     select: { snapshot: true },
   });
   if (!item) return { ok: false, status: 404, reason: "not-found" };
+  if (isScenarioSnapshot(item.snapshot)) return { ok: false, status: 400, reason: "not-a-question" };
   const parsed = parseAnswer(item.snapshot as unknown as QuestionSnapshot, rawAnswer);
   if (!parsed.ok) return { ok: false, status: 400, reason: parsed.reason };
   const json = parsed.answer === null ? null : JSON.stringify(parsed.answer);
@@ -343,7 +359,9 @@ export async function saveAnswer(
 }
 
 export type SubmitResult =
-  { ok: true; status: "pending_grading" | "graded"; alreadySubmitted: boolean } | { ok: false; reason: "not-found" };
+  | { ok: true; status: "pending_grading" | "graded"; alreadySubmitted: boolean }
+  | { ok: false; reason: "not-found" }
+  | { ok: false; reason: "roleplay-open"; positions: number[] };
 
 /**
  * Closes an in-progress attempt and scores it. Idempotent: the status change is conditional, so a second submit
@@ -356,6 +374,14 @@ export async function submitAttempt(
   now = new Date(),
   client?: Tx,
 ): Promise<SubmitResult> {
+  if (!client) {
+    // At the deadline an unfinished role-play is abandoned first (its own transaction), so it scores 0.
+    const closing = await db.examAttempt.findFirst({
+      where: { id: attemptId, status: "in_progress", ...(userId ? { userId } : {}) },
+      select: { deadlineAt: true },
+    });
+    if (closing?.deadlineAt && now > closing.deadlineAt) await abandonOpenRolePlays(attemptId, now);
+  }
   const run = async (tx: Tx): Promise<SubmitResult> => {
     const attempt = await tx.examAttempt.findFirst({
       where: { id: attemptId, ...(userId ? { userId } : {}) },
@@ -363,6 +389,10 @@ export async function submitAttempt(
     });
     if (!attempt) return { ok: false, reason: "not-found" };
     const late = attempt.deadlineAt !== null && now > attempt.deadlineAt;
+    if (attempt.status === "in_progress" && userId && !late) {
+      const open = (await scenarioStates(tx, attemptId)).filter((item) => !sessionEnded(item.state));
+      if (open.length > 0) return { ok: false, reason: "roleplay-open", positions: open.map((item) => item.position) };
+    }
     const closed = await tx.examAttempt.updateMany({
       where: { id: attemptId, status: "in_progress" },
       data: {
@@ -385,11 +415,22 @@ export async function submitAttempt(
 async function scoreSubmitted(tx: Tx, attemptId: string, at: Date): Promise<"pending_grading" | "graded"> {
   const items = await tx.examAttemptItem.findMany({
     where: { attemptId },
-    select: { id: true, snapshot: true, answer: true },
+    select: { id: true, snapshot: true, answer: true, maxScore: true },
   });
+  const sessions = new Map((await scenarioStates(tx, attemptId)).map((item) => [item.itemId, item]));
   const scored: { id: string; score: number }[] = [];
   let waiting = false;
   for (const item of items) {
+    if (isScenarioSnapshot(item.snapshot)) {
+      const session = sessions.get(item.id);
+      // A review still to come keeps the attempt waiting; anything else that is not completed scores 0.
+      if (session?.state === "pending_review") waiting = true;
+      else {
+        const final = session?.state === "completed" ? session.finalScore : null;
+        scored.push({ id: item.id, score: scenarioItemScore(Number(item.maxScore), final) });
+      }
+      continue;
+    }
     const score = autoScore(item.snapshot as unknown as QuestionSnapshot, item.answer);
     if (score === null) waiting = true;
     else scored.push({ id: item.id, score });
@@ -424,14 +465,21 @@ export async function finaliseAttempt(
     where: { attemptId },
     select: { snapshot: true, score: true, maxScore: true },
   });
-  const totals = attemptTotals(
+  const passPercent = Number(attempt.exam.passPercent);
+  const written = attemptTotals(
     items.map((item) => ({
       category: (item.snapshot as unknown as QuestionSnapshot).category,
       score: Number(item.score ?? 0),
       maxScore: Number(item.maxScore),
     })),
-    Number(attempt.exam.passPercent),
+    passPercent,
   );
+  const practical = (await scenarioStates(tx, attemptId)).map((item) => ({
+    position: item.position,
+    finalScore: item.state === "completed" ? item.finalScore : null,
+    passPercent: item.passPercent,
+  }));
+  const totals = { ...written, passed: attemptPassed(written.percent, passPercent, practical) };
   await tx.examAttempt.update({
     where: { id: attemptId },
     data: {

@@ -251,11 +251,11 @@ export function analyseExamItems(
         missing: !info,
         published: !!info?.published,
       });
-      if (!info) problems.push({ message: "training-exams:problems.scenarioMissing", params: { position } });
+      if (!info) problems.push({ message: "roleplay:exam.problems.scenarioMissing", params: { position } });
       else if (!info.published) {
-        problems.push({ message: "training-exams:problems.scenarioUnpublished", params: { position } });
+        problems.push({ message: "roleplay:exam.problems.scenarioUnpublished", params: { position } });
       }
-      if (duplicate) problems.push({ message: "training-exams:problems.scenarioDuplicate", params: { position } });
+      if (duplicate) problems.push({ message: "roleplay:exam.problems.scenarioDuplicate", params: { position } });
       minTotal += item.points;
       maxTotal += item.points;
       scenarioCount += 1;

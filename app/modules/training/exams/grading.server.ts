@@ -8,6 +8,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { notify } from "~/modules/notifications/notifications.server";
 import { db, Prisma } from "~/utils/db.server";
 import { finaliseAttempt } from "./attempts.server";
+import { isScenarioSnapshot } from "./roleplay-items";
 import { validManualScore, type QuestionSnapshot } from "./scoring";
 import { reviewItem } from "./views";
 
@@ -31,12 +32,16 @@ export async function gradingQueue(page: number, pageSize: number) {
     }),
   ]);
   const ids = rows.map((row) => row.id);
+  // Role-play items are scored in the role-play review queue: counted apart so the queue can say so.
   const waiting = ids.length
-    ? await db.$queryRaw<{ attemptId: string; waiting: number }[]>`
-        SELECT "attemptId", COUNT(*)::int AS "waiting" FROM "ExamAttemptItem"
+    ? await db.$queryRaw<{ attemptId: string; waiting: number; rolePlay: number }[]>`
+        SELECT "attemptId",
+               (COUNT(*) FILTER (WHERE "snapshot"->>'type' IS DISTINCT FROM 'scenario'))::int AS "waiting",
+               (COUNT(*) FILTER (WHERE "snapshot"->>'type' = 'scenario'))::int AS "rolePlay"
+        FROM "ExamAttemptItem"
         WHERE "attemptId" IN (${Prisma.join(ids)}) AND "score" IS NULL GROUP BY "attemptId"`
     : [];
-  const waitingBy = new Map(waiting.map((row) => [row.attemptId, row.waiting]));
+  const waitingBy = new Map(waiting.map((row) => [row.attemptId, row]));
   return {
     total,
     rows: rows.map((row) => ({
@@ -46,7 +51,8 @@ export async function gradingQueue(page: number, pageSize: number) {
       submittedBy: row.submittedBy,
       exam: row.exam,
       learner: { name: row.user.name, externalId: row.user.externalId, team: row.user.team?.name ?? null },
-      waiting: waitingBy.get(row.id) ?? 0,
+      waiting: waitingBy.get(row.id)?.waiting ?? 0,
+      waitingRolePlay: waitingBy.get(row.id)?.rolePlay ?? 0,
     })),
   };
 }
@@ -83,17 +89,23 @@ export async function attemptForGrading(attemptId: string) {
     },
   });
   if (!attempt || attempt.status === "in_progress") return null;
-  const items = attempt.items.map((item) => ({
-    ...reviewItem(
-      { ...item, score: item.score === null ? null : Number(item.score), maxScore: Number(item.maxScore) },
-      "staff",
-    ),
-    manual: (item.snapshot as QuestionSnapshot).type === "short_answer",
-    gradedBy: item.gradedBy?.name ?? null,
-    gradedAt: item.gradedAt,
-  }));
+  const waitingRolePlay = attempt.items.filter(
+    (item) => isScenarioSnapshot(item.snapshot) && item.score === null,
+  ).length;
+  const items = attempt.items
+    .filter((item) => !isScenarioSnapshot(item.snapshot))
+    .map((item) => ({
+      ...reviewItem(
+        { ...item, score: item.score === null ? null : Number(item.score), maxScore: Number(item.maxScore) },
+        "staff",
+      ),
+      manual: (item.snapshot as QuestionSnapshot).type === "short_answer",
+      gradedBy: item.gradedBy?.name ?? null,
+      gradedAt: item.gradedAt,
+    }));
   const autoTotal = items.filter((item) => !item.manual).reduce((sum, item) => sum + (item.score ?? 0), 0);
   return {
+    waitingRolePlay,
     attempt: {
       id: attempt.id,
       number: attempt.number,
@@ -166,7 +178,10 @@ export async function saveMarks(
         item.score = mark.score === null ? null : new Prisma.Decimal(mark.score);
         changes.push({ position: mark.position, before, after: mark.score });
       }
-      const complete = [...manual.values()].every((item) => item.score !== null);
+      // A role-play item still waiting for its review keeps the attempt open: settling its session finalises it.
+      const complete =
+        [...manual.values()].every((item) => item.score !== null) &&
+        (await tx.examAttemptItem.count({ where: { attemptId, score: null } })) === 0;
       if (!complete) {
         if (changes.length > 0) {
           await recordAudit(

@@ -4,6 +4,8 @@
  */
 import { accessLevel, type Permission } from "~/modules/identity/permissions";
 import { db, type Prisma } from "~/utils/db.server";
+import { isScenarioSnapshot } from "./roleplay-items";
+import { scenarioItemViews } from "./roleplay-items.server";
 import { resultAttempt, type CategoryScore } from "./scoring";
 import { learnerReview, reviewItem, takingItem, type ItemRow, type ReviewMode } from "./views";
 
@@ -58,13 +60,16 @@ function num(value: Prisma.Decimal | null): number | null {
   return value === null ? null : Number(value);
 }
 
+/** The written questions of the attempt (role-play items are read with scenarioItemViews). */
 async function itemRows(attemptId: string): Promise<ItemRow[]> {
   const items = await db.examAttemptItem.findMany({
     where: { attemptId },
     orderBy: { position: "asc" },
     select: { position: true, snapshot: true, answer: true, score: true, maxScore: true, feedback: true },
   });
-  return items.map((item) => ({ ...item, score: num(item.score), maxScore: Number(item.maxScore) }));
+  return items
+    .filter((item) => !isScenarioSnapshot(item.snapshot))
+    .map((item) => ({ ...item, score: num(item.score), maxScore: Number(item.maxScore) }));
 }
 
 function summary(attempt: Prisma.ExamAttemptGetPayload<{ select: typeof ATTEMPT_SELECT }>) {
@@ -97,8 +102,10 @@ function summary(attempt: Prisma.ExamAttemptGetPayload<{ select: typeof ATTEMPT_
 export async function attemptForTaking(attemptId: string, userId: string) {
   const attempt = await db.examAttempt.findFirst({ where: { id: attemptId, userId }, select: ATTEMPT_SELECT });
   if (!attempt) return null;
-  const items = attempt.status === "in_progress" ? (await itemRows(attemptId)).map(takingItem) : [];
-  return { attempt: summary(attempt), items };
+  const taking = attempt.status === "in_progress";
+  const items = taking ? (await itemRows(attemptId)).map(takingItem) : [];
+  const scenarioItems = taking ? await scenarioItemViews(attemptId) : [];
+  return { attempt: summary(attempt), items, scenarioItems };
 }
 
 /** The learner's own attempt after submitting, shown according to the exam's review mode. */
@@ -108,7 +115,7 @@ export async function attemptResultForLearner(attemptId: string, userId: string)
   const final = attempt.status === "graded";
   const mode = attempt.exam.reviewMode as ReviewMode;
   const review = final && mode !== "score_only" ? learnerReview(await itemRows(attemptId), mode, final) : null;
-  return { attempt: summary(attempt), review };
+  return { attempt: summary(attempt), review, scenarioItems: await scenarioItemViews(attemptId) };
 }
 
 /** Staff view: everything, within the reader's scope. Out of scope → null (404). */
@@ -119,7 +126,9 @@ export async function attemptForStaff(attemptId: string, scope: AttemptScope) {
   });
   if (!attempt) return null;
   const items = (await itemRows(attemptId)).map((item) => reviewItem(item, "staff"));
+  const scenarioItems = await scenarioItemViews(attemptId);
   return {
+    scenarioItems,
     attempt: summary(attempt),
     seed: attempt.seed,
     learner: {
