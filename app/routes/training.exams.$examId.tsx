@@ -217,10 +217,10 @@ export default function ExamPage() {
                   <td className="text-sm">
                     {item.kind === "scenario" ? (
                       <>
-                        <span className="badge mr-2 bg-amber-50 text-amber-800">{t("builder.scenario")}</span>
+                        <span className="badge mr-2 bg-amber-50 text-amber-800">{t("roleplay:exam.builder.scenario")}</span>
                         {"scenario" in item && item.scenario ? item.scenario.title : t("builder.missing")}
                         {" · "}
-                        {t("builder.scenarioPass", { percent: item.passPercent })}
+                        {t("roleplay:exam.builder.scenarioPass", { percent: item.passPercent })}
                       </>
                     ) : item.kind === "question" ? (
                       <>

@@ -136,10 +136,10 @@ export function ExamBuilder({
                   <td className="text-sm">
                     {item.kind === "scenario" ? (
                       <>
-                        <span className="badge mr-2 bg-amber-50 text-amber-800">{t("builder.scenario")}</span>
+                        <span className="badge mr-2 bg-amber-50 text-amber-800">{t("roleplay:exam.builder.scenario")}</span>
                         {item.label}
                         {" · "}
-                        {t("builder.scenarioPass", { percent: item.passPercent })}
+                        {t("roleplay:exam.builder.scenarioPass", { percent: item.passPercent })}
                       </>
                     ) : item.kind === "question" ? (
                       <>

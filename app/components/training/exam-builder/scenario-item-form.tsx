@@ -26,24 +26,24 @@ export function ScenarioItemForm({
         const scenario = scenarios.find((entry) => entry.id === data.get("scenarioId"));
         const points = Number(data.get("points"));
         const passPercent = Number(data.get("passPercent"));
-        if (!scenario) return setError(t("builder.scenarioRequired"));
-        if (!Number.isFinite(points) || points <= 0 || points > 1000) return setError(t("builder.scenarioPoints"));
+        if (!scenario) return setError(t("roleplay:exam.builder.scenarioRequired"));
+        if (!Number.isFinite(points) || points <= 0 || points > 1000) return setError(t("roleplay:exam.builder.scenarioPoints"));
         if (!Number.isFinite(passPercent) || passPercent < 0 || passPercent > 100) {
-          return setError(t("builder.scenarioThreshold"));
+          return setError(t("roleplay:exam.builder.scenarioThreshold"));
         }
         setError(null);
         onAdd(scenario, points, passPercent);
       }}
     >
-      <h3 className="text-sm font-semibold text-slate-900">{t("builder.addScenario")}</h3>
-      <p className="text-xs text-slate-500">{t("builder.addScenarioHelp")}</p>
+      <h3 className="text-sm font-semibold text-slate-900">{t("roleplay:exam.builder.addScenario")}</h3>
+      <p className="text-xs text-slate-500">{t("roleplay:exam.builder.addScenarioHelp")}</p>
       {available.length === 0 ? (
-        <p className="text-sm text-slate-500">{t("builder.noScenarios")}</p>
+        <p className="text-sm text-slate-500">{t("roleplay:exam.builder.noScenarios")}</p>
       ) : (
         <>
           <div>
             <label className="label" htmlFor="scenario-id">
-              {t("builder.scenario")}
+              {t("roleplay:exam.builder.scenario")}
             </label>
             <select id="scenario-id" name="scenarioId" className="input">
               {available.map((scenario) => (
@@ -71,7 +71,7 @@ export function ScenarioItemForm({
             </div>
             <div>
               <label className="label" htmlFor="scenario-pass">
-                {t("builder.scenarioPassLabel")}
+                {t("roleplay:exam.builder.scenarioPassLabel")}
               </label>
               <input
                 id="scenario-pass"
@@ -91,7 +91,7 @@ export function ScenarioItemForm({
             </p>
           ) : null}
           <button type="submit" className="btn-secondary">
-            {t("builder.addScenarioSubmit")}
+            {t("roleplay:exam.builder.addScenarioSubmit")}
           </button>
         </>
       )}
