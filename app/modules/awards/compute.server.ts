@@ -10,6 +10,7 @@ import { periodFromStartDate, periodKey, shiftPeriod, type KpiPeriod } from "~/m
 import { computeKpiSnapshots } from "~/modules/kpi/snapshot.server";
 import { db, type Prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { insertCandidates } from "./bulk-insert.server";
 import { canonicalJson } from "./hash";
 import { loadSubjects, MissingKpiError, pipelineRules, type ProgramForRules } from "./inputs.server";
 import { computeCandidates, type PipelineRules } from "./pipeline";
@@ -141,20 +142,21 @@ export async function computeAwardCycle(
       });
       if (claimed.count === 0) return false;
       await tx.awardCandidate.deleteMany({ where: { cycleId } });
-      await tx.awardCandidate.createMany({
-        data: candidates.map((candidate) => ({
-          cycleId,
+      await insertCandidates(
+        tx,
+        cycleId,
+        candidates.map((candidate) => ({
           subjectKind: rules.subjectKind,
           subjectId: candidate.subjectId,
           userId: candidate.userId,
           teamId: candidate.teamId,
           eligible: candidate.eligible,
-          ineligibleReasons: JSON.parse(JSON.stringify(candidate.ineligibleReasons)) as Prisma.InputJsonValue,
-          inputs: JSON.parse(JSON.stringify(candidate.inputs)) as Prisma.InputJsonValue,
+          ineligibleReasons: candidate.ineligibleReasons,
+          inputs: candidate.inputs,
           composite: candidate.composite,
           rank: candidate.rank,
         })),
-      });
+      );
       await recordAudit(
         {
           actorId,

@@ -15,6 +15,7 @@ import { periodStartDate, type KpiPeriod } from "~/modules/kpi/periods";
 import { db, type Prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { pageCount } from "~/utils/pagination";
+import { insertBoardRows, type BoardRowInsert } from "./bulk-insert.server";
 import { programRulesSelect } from "./compute.server";
 import type { IneligibleReason } from "./eligibility";
 import { explainRank, type BoardEntryForExplain, type RankExplanation } from "./explain";
@@ -87,8 +88,7 @@ export async function computeLeaderboards(
   const company = computeCandidates(subjects, boardRules);
   const periodStart = periodStartDate(month);
   const now = new Date();
-  const row = (scope: string, result: CandidateResult, rank: number | null, ranked: number) => ({
-    periodStart,
+  const row = (scope: string, result: CandidateResult, rank: number | null, ranked: number): BoardRowInsert => ({
     scope,
     userId: result.userId!,
     teamId: result.teamId,
@@ -96,10 +96,7 @@ export async function computeLeaderboards(
     rank,
     percentile: rank === null ? null : percentileOfRank(rank, ranked),
     composite: result.composite,
-    inputs: JSON.parse(
-      JSON.stringify({ ...result.inputs, reasons: result.ineligibleReasons } satisfies BoardEntryInputs),
-    ) as Prisma.InputJsonValue,
-    computedAt: now,
+    inputs: { ...result.inputs, reasons: result.ineligibleReasons } satisfies BoardEntryInputs,
   });
   const companyRanked = company.filter((result) => result.rank !== null).length;
   const rows = company.map((result) => row(COMPANY_SCOPE, result, result.rank, companyRanked));
@@ -111,9 +108,7 @@ export async function computeLeaderboards(
   await db.$transaction(
     async (tx) => {
       await tx.leaderboardEntry.deleteMany({ where: { periodStart } });
-      for (let index = 0; index < rows.length; index += 1000) {
-        await tx.leaderboardEntry.createMany({ data: rows.slice(index, index + 1000) });
-      }
+      await insertBoardRows(tx, month.start, now, rows);
     },
     { timeout: 120_000, maxWait: 20_000 },
   );
