@@ -9,6 +9,8 @@ import { seedQuestionBanks } from "../../prisma/seed/training-banks";
 import { seedExamAttempts } from "../../prisma/seed/training-attempts";
 import { seedTrainingCourses } from "../../prisma/seed/training-courses";
 import { seedExams } from "../../prisma/seed/training-exams";
+import { seedQaRubrics } from "../../prisma/seed/qa-rubrics";
+import { seedScenarios } from "../../prisma/seed/training-roleplay";
 
 const CONTENT = path.resolve(import.meta.dirname, "../../content");
 const DAY = 86_400_000;
@@ -26,6 +28,8 @@ describe("seedExamAttempts", () => {
     expect(imported.errors).toEqual([]);
     await seedTrainingCourses();
     await seedQuestionBanks();
+    await seedQaRubrics();
+    await seedScenarios();
     await seedExams();
 
     const summary = await seedExamAttempts();

@@ -7,8 +7,10 @@ import { action as editAction, loader as editLoader } from "~/routes/training.ex
 import { loader as listLoader } from "~/routes/training.exams._index";
 import { action as newAction, loader as newLoader } from "~/routes/training.exams.new";
 import { db } from "~/utils/db.server";
+import { seedQaRubrics } from "../../prisma/seed/qa-rubrics";
 import { seedQuestionBanks } from "../../prisma/seed/training-banks";
 import { seedExams } from "../../prisma/seed/training-exams";
+import { seedScenarios } from "../../prisma/seed/training-roleplay";
 import { buildRequest, callRoute, createTestUser, signInAs, type TestUser } from "../support/auth";
 
 let trainer: TestUser;
@@ -326,15 +328,19 @@ describe("permissions", () => {
 });
 
 describe("seed exams", () => {
-  it("creates the three content exams after the banks and courses, and changes nothing the second time", async () => {
+  it("creates the four content exams after the banks, courses and scenarios, and changes nothing the second time", async () => {
     await seedQuestionBanks();
+    await seedQaRubrics();
+    await seedScenarios();
     for (const slug of ["after-sales-policies", "complaint-principles"]) {
       await db.course.create({ data: { slug, type: "skills", title: slug, tags: [] } });
     }
     const first = await seedExams();
-    expect(first).toBe("exams: 3 created, 0 updated, 0 unchanged");
+    expect(first).toBe("exams: 4 created, 0 updated, 0 unchanged");
     const exams = await db.exam.findMany({
-      where: { slug: { in: ["onboarding-final", "after-sales-quiz", "complaint-certification"] } },
+      where: {
+        slug: { in: ["onboarding-final", "after-sales-quiz", "complaint-certification", "complaint-practical"] },
+      },
       select: {
         slug: true,
         status: true,
@@ -359,8 +365,18 @@ describe("seed exams", () => {
     ).toEqual([
       ["after-sales-quiz", "published", null, "after-sales-policies", 14],
       ["complaint-certification", "published", "投诉处理专员资格证", "complaint-principles", 14],
+      ["complaint-practical", "published", "投诉处理实操合格证", null, 4],
       ["onboarding-final", "published", "优品客服上岗证", null, 30],
     ]);
-    expect(await seedExams()).toBe("exams: 0 created, 0 updated, 3 unchanged");
+    const practical = await db.examItem.findFirstOrThrow({
+      where: { exam: { slug: "complaint-practical" }, kind: "scenario" },
+      select: { points: true, passPercent: true, scenario: { select: { slug: true } } },
+    });
+    expect([practical.scenario?.slug, Number(practical.points), Number(practical.passPercent)]).toEqual([
+      "angry-cannot-reach-service",
+      70,
+      70,
+    ]);
+    expect(await seedExams()).toBe("exams: 0 created, 0 updated, 4 unchanged");
   });
 });
