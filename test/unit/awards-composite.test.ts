@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { scorePopulation, type KpiValues, type MetricSpec, type ScoringSettings } from "~/modules/awards/composite";
 import type { EligibilityFacts } from "~/modules/awards/eligibility";
 import { computeCandidates, type PipelineRules, type SubjectInput } from "~/modules/awards/pipeline";
+import { splitTeamBonus } from "~/modules/awards/team-bonus";
 
 const csat: MetricSpec = { kpiKey: "csat", metric: "csat_percent", direction: "higher", weight: 3 };
 const frt: MetricSpec = { kpiKey: "frt_median", metric: "first_response_median", direction: "lower", weight: 1 };
@@ -164,5 +165,23 @@ describe("computeCandidates", () => {
     // A004 has no CSAT: it counts as the mean of 90, 85, 85 = 86.667, between A001 and the two 85s.
     // A002 and A003 tie on 85 (and everything else): 工号 decides.
     expect(once.map((result) => result.inputs.code)).toEqual(["A001", "A004", "A002", "A003"]);
+  });
+});
+
+describe("splitTeamBonus", () => {
+  it("splits in fen, the leftover to the first members by 工号", () => {
+    const members = [
+      { userId: "c", code: "A2003" },
+      { userId: "a", code: "A2001" },
+      { userId: "b", code: "A2002" },
+    ];
+    // 2000 / 3 = 666.67 + 666.67 + 666.66 (200000 fen = 3 × 66666 + 2).
+    expect(splitTeamBonus(2000, members)).toEqual([
+      { userId: "a", amount: 666.67 },
+      { userId: "b", amount: 666.67 },
+      { userId: "c", amount: 666.66 },
+    ]);
+    expect(splitTeamBonus(2000, [])).toEqual([]);
+    expect(splitTeamBonus(0, members)).toEqual([]);
   });
 });
