@@ -15,6 +15,8 @@ import { DueList } from "~/components/training/learn/due-list";
 import { MyKpiHomeCard } from "~/components/kpi/home-card";
 import { headlineKpis } from "~/modules/kpi/read.server";
 import { dueItems } from "~/modules/training/learner/learner.server";
+import { RolePlayHomeCard } from "~/components/roleplay/report/home-card";
+import { mySummary } from "~/modules/roleplay/progress.server";
 import { useFormat } from "~/utils/use-format";
 
 export const meta = titleFromLoader;
@@ -29,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   const learning = userCan(user, "learn:course:own") ? await dueItems(user.id, new Date(), AGENT_HOME_DUE) : null;
   const kpis = userCan(user, "read:kpi:own") ? await headlineKpis(user) : null;
+  const rolePlay = userCan(user, "play:scenario:own") ? await mySummary(user.id, 1) : null;
   return {
     pageTitle: await pageTitle(request, "common:nav.agentHome"),
 
@@ -38,6 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     qa,
     learning,
     kpis,
+    rolePlay,
   };
 }
 
@@ -45,7 +49,7 @@ const AGENT_HOME_DUE = 3;
 
 export default function AgentHome() {
   const { t } = useTranslation(["home", "common", "notifications", "training-learn"]);
-  const { profile, notifications, teammates, qa, learning, kpis } = useLoaderData<typeof loader>();
+  const { profile, notifications, teammates, qa, learning, kpis, rolePlay } = useLoaderData<typeof loader>();
   const format = useFormat();
   return (
     <div className="space-y-6">
@@ -114,6 +118,7 @@ export default function AgentHome() {
           />
         </dl>
       </section>
+      {rolePlay ? <RolePlayHomeCard summary={rolePlay} /> : null}
       {learning ? (
         <section className="card overflow-hidden" aria-labelledby="my-learning">
           <div className="flex items-center justify-between border-b border-slate-100 px-5 py-4">

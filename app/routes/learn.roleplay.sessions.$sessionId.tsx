@@ -12,7 +12,7 @@ import { ReplyTimer } from "~/components/roleplay/chat/reply-timer";
 import { useServerClock } from "~/components/roleplay/chat/use-server-clock";
 import { SessionReport } from "~/components/roleplay/report/session-report";
 import { pageTitle } from "~/modules/i18n/page-title.server";
-import { requirePermission } from "~/modules/identity/session.server";
+import { requirePermission, userCan } from "~/modules/identity/session.server";
 import { visibleTurns } from "~/modules/roleplay/play-clock";
 import { asPlayError } from "~/modules/roleplay/play-errors.server";
 import { abandonRolePlaySession, loadPlayView, sendRolePlayReply } from "~/modules/roleplay/sessions.server";
@@ -30,10 +30,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         where: { id: view.session.userId },
         select: { name: true, externalId: true },
       });
+  const othersBackTo = userCan(user, "score:roleplay:any")
+    ? "/training/roleplay/reviews"
+    : "/training/roleplay/progress";
   return {
     view,
     own,
     player,
+    othersBackTo,
     serverNow: Date.now(),
     pageTitle: await pageTitle(request, "roleplay:play.session.title", { title: view.scenario.title }),
   };
@@ -62,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function RolePlaySessionPage() {
   const { t } = useTranslation("roleplay");
-  const { view, own, player, serverNow } = useLoaderData<typeof loader>();
+  const { view, own, player, othersBackTo, serverNow } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<{ ok?: boolean; error?: string }>({ key: `roleplay-reply-${view.session.id}` });
   const now = useServerClock(serverNow);
   const { session, scenario } = view;
@@ -101,8 +105,12 @@ export default function RolePlaySessionPage() {
               </button>
             </Form>
           ) : null}
-          <Link to={own ? scenarioLink : "/training/roleplay/progress"} className="btn-ghost">
-            {session.mode === "test" ? t("play.session.backToScenario") : t("play.session.back")}
+          <Link to={own ? scenarioLink : othersBackTo} className="btn-ghost">
+            {!own
+              ? t("common:actions.back")
+              : session.mode === "test"
+                ? t("play.session.backToScenario")
+                : t("play.session.back")}
           </Link>
         </div>
       </div>

@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { loader as briefingLoader, action as startAction } from "~/routes/learn.roleplay.$scenarioId";
+import { loader as agentHomeLoader } from "~/routes/agent._index";
 import { loader as homeLoader } from "~/routes/learn.roleplay._index";
 import { action as playAction, loader as playLoader } from "~/routes/learn.roleplay.sessions.$sessionId";
 import { loader as progressLoader } from "~/routes/training.roleplay.progress";
@@ -348,6 +349,16 @@ describe("progress", () => {
     expect(data.summary.attempted).toBe(1);
     // The red-line session missed 说明7天无理由 and 确认满意 (问候 was not said either).
     expect(data.summary.weakestSteps.map((step) => step.label)).toContain("确认满意");
+  });
+
+  it("puts the latest result on the agent's home", async () => {
+    const result = await callRoute(agentHomeLoader, buildRequest("/agent", { cookie: agent.cookie }));
+    expect(result.status).toBe(200);
+    const { rolePlay } = result.data as {
+      rolePlay: { attempted: number; latest: { title: string; passed: boolean | null } | null };
+    };
+    expect(rolePlay.attempted).toBe(1);
+    expect(rolePlay.latest?.title).toBe("运动鞋七天无理由退货");
   });
 
   it("gives trainers everyone, team leads their teams, agents nothing", async () => {
