@@ -304,7 +304,7 @@ export async function requestCompute(cycleId: string, actor: Actor): Promise<Wor
   const cycle = await loadStatus(cycleId);
   if (!cycle) return { ok: false, status: 404, reason: "cycle not found" };
   if (!canTransition(cycle.status, "compute")) return conflictFor(cycle.status, "compute");
-  const handle = await enqueueByName("awards.compute-cycle", { cycleId });
+  const handle = await enqueueByName("awards.compute-cycle", { cycleId, requestedById: actor.id });
   await cycleAudit(db, actor, cycleId, "award.cycle.compute.request", { after: { runId: handle.runId } });
   return { ok: true, runId: handle.runId };
 }
