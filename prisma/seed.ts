@@ -30,6 +30,7 @@ import { seedAwardCycles, seedAwardPrograms, seedLeaderboards } from "./seed/inc
 import { seedLedger } from "./seed/incentives-ledger";
 import { seedScenarios } from "./seed/training-roleplay";
 import { seedRolePlaySessions } from "./seed/training-roleplay-sessions";
+import { linkDemoCoachingScenario } from "./seed/training-roleplay-coaching";
 
 export const DEMO_PASSWORD = "Demo@2026";
 const CONTENT_DIR = path.resolve(import.meta.dirname, "../content");
@@ -144,6 +145,7 @@ async function seedTraining(): Promise<string[]> {
     seedTrainingProgress,
     seedExamAttempts,
     seedRolePlaySessions,
+    linkDemoCoachingScenario, // after the QA coaching tasks and the scenarios
   ];
   const lines: string[] = [];
   for (const step of steps) lines.push(await step());

@@ -5,11 +5,13 @@ import { useTranslation } from "react-i18next";
 import { titleFromLoader } from "~/components/meta";
 import { PageHeader } from "~/components/page-header";
 import { FollowUpForm } from "~/components/qa/coaching/follow-up-form";
+import { PracticeScenarioCard } from "~/components/qa/coaching/practice-scenario";
 import { TaskDetails } from "~/components/qa/coaching/task-details";
 import { pageTitle } from "~/modules/i18n/page-title.server";
 import { clientIp, forbidden, requirePermission } from "~/modules/identity/session.server";
 import { ManageCoachingSchema } from "~/modules/qa/coaching/coaching";
 import { finishTask, getTaskForStaff, recordFollowUp } from "~/modules/qa/coaching/coaching.server";
+import { taskPractice } from "~/modules/qa/coaching/scenario.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { conflict, notFound } from "~/utils/http.server";
 
@@ -19,7 +21,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:coaching:team");
   const detail = await getTaskForStaff(params.taskId ?? "", user);
   if (!detail) notFound("coaching task not found");
-  return { ...detail, pageTitle: await pageTitle(request, "qa-coaching:detail.title", { title: detail.task.title }) };
+  const practice = await taskPractice(detail.task.id);
+  return {
+    ...detail,
+    practice,
+    pageTitle: await pageTitle(request, "qa-coaching:detail.title", { title: detail.task.title }),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -45,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CoachingTaskPage() {
   const { t } = useTranslation(["qa-coaching", "common"]);
-  const { task, criteria, candidates, canManage } = useLoaderData<typeof loader>();
+  const { task, criteria, candidates, canManage, practice } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const cancellable = canManage && (task.status === "open" || task.status === "completed");
   return (
@@ -81,6 +88,13 @@ export default function CoachingTaskPage() {
         <p className="rounded-md border border-slate-200 bg-slate-50 px-4 py-3 text-sm text-slate-600">
           {t("detail.waitingForAgent")}
         </p>
+      ) : null}
+      {practice ? (
+        <PracticeScenarioCard
+          practice={practice}
+          canPlay={false}
+          sessionPath={(id) => `/learn/roleplay/sessions/${id}`}
+        />
       ) : null}
       <TaskDetails task={task} criteria={criteria} reviewPath="/qa/reviews" />
     </div>

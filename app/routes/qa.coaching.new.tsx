@@ -36,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     agents: form.agents,
     criteria: form.criteria,
     courses: form.courses,
+    scenarios: form.scenarios,
     source: form.source,
     defaults: { ...form.prefill, dueDate: addDays(today, DEFAULT_DUE_DAYS) },
     pageTitle: await pageTitle(request, "qa-coaching:new.title"),
@@ -61,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewCoachingTaskPage() {
   const { t } = useTranslation(["qa-coaching", "common"]);
-  const { agents, criteria, courses, source, defaults } = useLoaderData<typeof loader>();
+  const { agents, criteria, courses, scenarios, source, defaults } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const format = useFormat();
   return (
@@ -92,6 +93,7 @@ export default function NewCoachingTaskPage() {
         agents={agents}
         criteria={criteria}
         courses={courses}
+        scenarios={scenarios}
         defaults={defaults}
         lockedAgent={source?.agent ?? null}
         lastResult={lastResult}

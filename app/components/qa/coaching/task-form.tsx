@@ -31,6 +31,7 @@ export function CoachingTaskForm({
   agents,
   criteria,
   courses,
+  scenarios = [],
   defaults,
   lockedAgent,
   lastResult,
@@ -39,6 +40,8 @@ export function CoachingTaskForm({
   criteria: CriterionOption[];
   /** Published courses; the article is picked by searching the knowledge base. */
   courses: CourseOption[];
+  /** Published role-play scenarios the agent can be asked to practise. */
+  scenarios?: CourseOption[];
   defaults: TaskFormDefaults;
   /** Set when the task comes from a review: the agent is the reviewed one. */
   lockedAgent: string | null;
@@ -147,6 +150,27 @@ export function CoachingTaskForm({
           max={1}
           errors={fields.articleId.errors}
         />
+        <Field
+          id={fields.scenarioId.id}
+          label={t("roleplay:coaching.scenario")}
+          errors={fields.scenarioId.errors}
+          hint={t("roleplay:coaching.scenarioHelp")}
+        >
+          <select
+            id={fields.scenarioId.id}
+            name={fields.scenarioId.name}
+            defaultValue=""
+            className="input"
+            aria-invalid={fields.scenarioId.errors ? true : undefined}
+          >
+            <option value="">{t("roleplay:coaching.scenarioNone")}</option>
+            {scenarios.map((scenario) => (
+              <option key={scenario.id} value={scenario.id}>
+                {scenario.title}
+              </option>
+            ))}
+          </select>
+        </Field>
       </div>
       <p className="label mb-0">{t("form.otherResource")}</p>
       <div className="grid gap-4 sm:grid-cols-2">

@@ -20,6 +20,7 @@ import {
   type FollowUpOutcome,
   type TaskFilter,
 } from "./coaching";
+import { isPublishedScenario, publishedScenarioOptions } from "./scenario.server";
 
 export type Actor = { id: string; ipAddress?: string | null };
 export type ScopeUser = { id: string; permissions: ReadonlySet<Permission>; ledTeamIds: string[] };
@@ -125,7 +126,12 @@ export async function loadCreateForm(
   scope: CoachingScope,
   query: { reviewId: string | null; agentId: string | null; criterionKey: string | null },
 ) {
-  const [agents, options, courses] = await Promise.all([agentOptions(scope), criterionOptions(), publishedCourses()]);
+  const [agents, options, courses, scenarios] = await Promise.all([
+    agentOptions(scope),
+    criterionOptions(),
+    publishedCourses(),
+    publishedScenarioOptions(),
+  ]);
   const prefill: CreateFormPrefill = { agentId: "", sourceReviewId: "", criterionKeys: [], title: "" };
   let source: {
     id: string;
@@ -163,7 +169,7 @@ export async function loadCreateForm(
     }
   }
   options.sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
-  return { status: "ok" as const, agents, criteria: options, courses, prefill, source };
+  return { status: "ok" as const, agents, criteria: options, courses, scenarios, prefill, source };
 }
 
 type FieldErrors = Record<string, string[]>;
@@ -210,6 +216,9 @@ export async function createCoachingTask(
   if (input.articleId && !(await db.kbArticle.count({ where: { id: input.articleId, status: "published" } }))) {
     linkErrors.articleId = ["training-kb:errors.articleUnavailable"];
   }
+  if (input.scenarioId && !(await isPublishedScenario(input.scenarioId))) {
+    linkErrors.scenarioId = ["roleplay:coaching.scenarioUnknown"];
+  }
   if (Object.keys(linkErrors).length > 0) return { ok: false, fieldErrors: linkErrors };
   const dueAt = endOfLocalDay(input.dueDate, timeZone);
   const task = await db.$transaction(async (tx) => {
@@ -225,6 +234,7 @@ export async function createCoachingTask(
         resourceUrl: input.resourceUrl ?? null,
         courseId: input.courseId ?? null,
         articleId: input.articleId ?? null,
+        scenarioId: input.scenarioId ?? null,
         dueAt,
         followUpRequired: input.followUp,
       },
@@ -243,6 +253,7 @@ export async function createCoachingTask(
           title: input.title,
           courseId: input.courseId ?? null,
           articleId: input.articleId ?? null,
+          scenarioId: input.scenarioId ?? null,
           dueAt: dueAt.toISOString(),
           followUp: input.followUp,
         },

@@ -65,6 +65,8 @@ export const CreateCoachingSchema = z
     /** A published course to take (Course.id) and a published knowledge-base article to read (KbArticle.id). */
     courseId: optionalText(64),
     articleId: optionalText(64),
+    /** A published role-play scenario to practise (Scenario.id). */
+    scenarioId: optionalText(64),
     resourceTitle: optionalText(RESOURCE_TITLE_MAX),
     resourceUrl: optionalText(RESOURCE_URL_MAX).refine((value) => value === undefined || isValidResourceUrl(value), {
       error: "qa-coaching:errors.resourceUrl",

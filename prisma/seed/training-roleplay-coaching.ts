@@ -1,0 +1,25 @@
+/**
+ * A coaching task that asks for role-play practice: the first open 情绪安抚话术提升 task (from the QA coaching
+ * seed) gets the scenario 愤怒顾客：“找不到客服”, so the agent sees "开始练习" on the task and the inspector sees the
+ * result. Runs after the scenarios and the QA coaching seed. Idempotent: once a task holds the scenario, nothing
+ * changes.
+ */
+import { db } from "~/utils/db.server";
+
+const SCENARIO_SLUG = "angry-cannot-reach-service";
+const TASK_TITLE = "情绪安抚话术提升";
+
+export async function linkDemoCoachingScenario(): Promise<string> {
+  const scenario = await db.scenario.findUnique({ where: { slug: SCENARIO_SLUG }, select: { id: true } });
+  if (!scenario) return "coaching scenario: skipped (scenario not seeded)";
+  const linked = await db.coachingTask.findFirst({ where: { scenarioId: scenario.id }, select: { id: true } });
+  if (linked) return "coaching scenario: unchanged";
+  const task = await db.coachingTask.findFirst({
+    where: { title: TASK_TITLE, status: "open", scenarioId: null },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  if (!task) return "coaching scenario: skipped (no open coaching task to link)";
+  await db.coachingTask.update({ where: { id: task.id }, data: { scenarioId: scenario.id } });
+  return "coaching scenario: 1 task linked";
+}
