@@ -16,7 +16,7 @@ import {
   decideEntry,
   getEntry,
   ledgerScope,
-  orHttpError,
+  refusalAsFormError,
   personInScope,
 } from "~/modules/ledger/entries.server";
 import { EntryActionSchema } from "~/modules/ledger/ledger-forms";
@@ -55,11 +55,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = { id: user.id, ipAddress: clientIp(request) };
   const value = submission.value;
   if (value.intent === "correct") {
-    await orHttpError(() => correctEntry(entryId, actor, value));
+    const result = await refusalAsFormError(() => correctEntry(entryId, actor, value));
+    if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: result.status });
     return redirectWithFlash(`/ledger/${entryId}`, { kind: "success", message: "ledger:flash.corrected" });
   }
   const approve = value.intent === "approve";
-  await orHttpError(() => decideEntry(entryId, actor, { approve, note: value.note ?? null }));
+  const result = await refusalAsFormError(() => decideEntry(entryId, actor, { approve, note: value.note ?? null }));
+  if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: result.status });
   return redirectWithFlash(`/ledger/${entryId}`, {
     kind: "success",
     message: approve ? "ledger:flash.approved" : "ledger:flash.rejected",

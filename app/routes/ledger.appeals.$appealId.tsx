@@ -11,7 +11,7 @@ import { PageHeader } from "~/components/page-header";
 import { pageTitle } from "~/modules/i18n/page-title.server";
 import { clientIp, requirePermission } from "~/modules/identity/session.server";
 import { decideAppeal, getAppeal } from "~/modules/ledger/appeals.server";
-import { currentPayrollMonth, getEntry, orHttpError } from "~/modules/ledger/entries.server";
+import { currentPayrollMonth, getEntry, refusalAsFormError } from "~/modules/ledger/entries.server";
 import { AppealDecisionSchema } from "~/modules/ledger/ledger-forms";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { notFound } from "~/utils/http.server";
@@ -42,9 +42,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     value.intent === "accept"
       ? { accept: true as const, response: value.response, amount: value.amount, points: value.points }
       : { accept: false as const, response: value.response };
-  await orHttpError(() =>
+  const result = await refusalAsFormError(() =>
     decideAppeal(appealId, { id: user.id, ipAddress: clientIp(request) }, decision, currentPayrollMonth()),
   );
+  if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: result.status });
   return redirectWithFlash(`/ledger/appeals/${appealId}`, {
     kind: "success",
     message: decision.accept ? "ledger:flash.appealAccepted" : "ledger:flash.appealRejected",

@@ -12,7 +12,7 @@ import {
   currentPayrollMonth,
   findPersonInScope,
   ledgerScope,
-  orHttpError,
+  refusalAsFormError,
   proposeEntry,
   searchPeople,
 } from "~/modules/ledger/entries.server";
@@ -53,9 +53,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const scope = ledgerScope(user, "propose")!;
   const submission = parseWithZod(await request.formData(), { schema: ProposeSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const { entryId } = await orHttpError(() =>
+  const result = await refusalAsFormError(() =>
     proposeEntry(scope, { id: user.id, ipAddress: clientIp(request) }, submission.value),
   );
+  if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: result.status });
+  const { entryId } = result.value;
   const person = await db.user.findUniqueOrThrow({ where: { id: submission.value.userId }, select: { name: true } });
   return redirectWithFlash(`/ledger/${entryId}`, {
     kind: "success",

@@ -11,7 +11,7 @@ import { PageHeader } from "~/components/page-header";
 import { pageTitle } from "~/modules/i18n/page-title.server";
 import { clientIp, requirePermission } from "~/modules/identity/session.server";
 import { openAppeal, withdrawAppeal } from "~/modules/ledger/appeals.server";
-import { getEntry, orHttpError } from "~/modules/ledger/entries.server";
+import { getEntry, refusalAsFormError } from "~/modules/ledger/entries.server";
 import { AppealSchema } from "~/modules/ledger/ledger-forms";
 import { appealDeadline, canAppeal, type AppealStatus } from "~/modules/ledger/ledger-rules";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -59,10 +59,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = { id: user.id, ipAddress: clientIp(request) };
   const value = submission.value;
   if (value.intent === "withdraw") {
-    await orHttpError(() => withdrawAppeal(value.appealId, actor));
+    const result = await refusalAsFormError(() => withdrawAppeal(value.appealId, actor));
+    if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: result.status });
     return redirectWithFlash(`/performance/ledger/${entryId}`, { kind: "success", message: "ledger:flash.withdrawn" });
   }
-  await orHttpError(() => openAppeal(entryId, actor, value.reason));
+  const result = await refusalAsFormError(() => openAppeal(entryId, actor, value.reason));
+  if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: result.status });
   return redirectWithFlash(`/performance/ledger/${entryId}`, { kind: "success", message: "ledger:flash.appealed" });
 }
 

@@ -97,6 +97,26 @@ export async function orHttpError<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+export type Refused = { ok: false; status: 400 | 409; message: string };
+
+/**
+ * Runs a ledger action for a form: 400/409 refusals come back as a catalogue key (ledger:refusals.<code>) to show
+ * above the form with that status; 403/404 are thrown as responses.
+ */
+export async function refusalAsFormError<T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | Refused> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    if (error instanceof LedgerError && (error.status === 400 || error.status === 409)) {
+      return { ok: false, status: error.status, message: `ledger:refusals.${error.code}` };
+    }
+    if (error instanceof LedgerError) {
+      throw data({ message: error.code }, { status: error.status, statusText: STATUS_TEXT[error.status] });
+    }
+    throw error;
+  }
+}
+
 export const entryLink = (entryId: string) => `/ledger/${entryId}`;
 export const ownEntryLink = (entryId: string) => `/performance/ledger/${entryId}`;
 
