@@ -9,8 +9,8 @@
  *   T001 scored the transcript with the complaint rubric — passed.
  * - A2006 段超 (售后服务组) passed 7天无理由退货与运费规则 with one slow reply; A2009 杨雅琪 lost the customer in
  *   物流三天不更新 (vague, slow replies until the customer ran out of patience).
- * - A3003 贾芳 and A3006 谢静 (投诉处理组) finished 电饭煲质量问题 and 假货质疑与曝光威胁 yesterday: both transcripts
- *   wait in the rubric queue.
+ * - A3003 贾芳 and A3006 谢静 (投诉处理组) finished 电饭煲质量问题 (no greeting, one slow reply) and 假货质疑与曝光威胁
+ *   (one slow reply) yesterday: both transcripts wait in the rubric queue.
  */
 import { loadRubricVersion } from "~/modules/qa/rubrics/rubric-version.server";
 import { scaleBounds } from "~/modules/qa/scoring";
@@ -69,7 +69,8 @@ const PLAYS: Play[] = [
     review: {
       reviewer: "T001",
       afterHours: 20,
-      ratings: { "emotion-soothing": 4, "expectation-setting": 2 },
+      // Bonus items are for going beyond the script (a goodwill gesture, feeding the root cause back): not earned here.
+      ratings: { "emotion-soothing": 4, "expectation-setting": 2, "complaint-recovery": 0, "root-cause-feedback": 0 },
       summary:
         "第二次练习进步明显：第一句就为等待致歉并复述了顾客的经历，首问负责到位。换货时效可以说得更具体（几点前取件）。",
     },
@@ -104,13 +105,13 @@ const PLAYS: Play[] = [
     daysAgo: 1,
     hour: 9,
     replies: [
-      { text: "您好，非常抱歉给您带来不好的体验，麻烦提供一下订单号，我马上为您核实。", after: 16 },
+      { text: "非常抱歉给您带来不好的体验，麻烦提供一下订单号，我马上为您核实。", after: 16 },
       { text: "看到您的订单了，按键无反应属于质量问题，可以为您办理退货退款。", after: 35 },
       {
         text: "理解您请假的损失。退一赔三需要核实认定，我不能承诺；我先给您发一张20元无门槛券，再向组长申请额外补偿。",
         after: 52,
       },
-      { text: "明白，我再向主管申请提高补偿金额，今天18点前给您答复。", after: 27 },
+      { text: "明白，我再向主管申请提高补偿金额，今天18点前给您答复。", after: 105 },
       { text: "退款审核通过后原路退回信用卡，一般1-3个工作日到账。您看这样可以吗？", after: 24 },
       { text: "好的，感谢您的理解，祝您生活愉快。", after: 8 },
     ],
@@ -122,7 +123,7 @@ const PLAYS: Play[] = [
     hour: 16,
     replies: [
       { text: "您好，非常理解您的担心，麻烦提供一下手表的序列号，我马上为您核验。", after: 15 },
-      { text: "已核验，系统显示这个序列号是品牌正品，核验截图已经发给您。", after: 44 },
+      { text: "已核验，系统显示这个序列号是品牌正品，核验截图已经发给您。", after: 72 },
       { text: "品牌9月批次做了包装升级，新版包装的字体有调整，官网公告里有说明。", after: 37 },
       { text: "如经核实有问题，我们会按法律规定承担责任；如果您还是不放心，也可以为您办理退货退款。", after: 40 },
       { text: "进货凭证和质检报告我已提交投诉处理组，专员30分钟内联系您给正式答复。", after: 29 },

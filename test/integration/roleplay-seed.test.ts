@@ -68,7 +68,9 @@ describe("seedRolePlaySessions", () => {
     ]);
     expect(demo[1]!.autoScore).toBe(100);
     expect(demo[1]!.review).toEqual({ status: "submitted", reviewer: { externalId: "T001" } });
-    expect(demo[1]!.finalScore).toBeGreaterThanOrEqual(80);
+    // rubric: emotion-soothing 4/5 and expectation-setting 2/3 cost (3 × 0.25 + 1.5 × 0.5) / 29 → 94.83, no bonus;
+    // final = 100 × 50% + 94.83 × 50% = 97.415 → 97.42
+    expect(demo[1]!.finalScore).toBe(97.42);
     expect(demo.every((s) => s.startedAt < now)).toBe(true);
 
     const [returns] = await sessionsOf("A2006");
@@ -76,9 +78,14 @@ describe("seedRolePlaySessions", () => {
     const [logistics] = await sessionsOf("A2009");
     expect(logistics).toMatchObject({ status: "completed", outcome: "customer_left", passed: false });
 
-    for (const agent of ["A3003", "A3006"]) {
+    // A3003: greeting missed (10 of 11 step weight), 5 of 6 replies in time: 54.55 + 16.67 + 20 = 91.21
+    // A3006: every step, 5 of 6 replies in time: 60 + 16.67 + 20 = 96.67
+    for (const [agent, autoScore] of [
+      ["A3003", 91.21],
+      ["A3006", 96.67],
+    ] as const) {
       const [pending] = await sessionsOf(agent);
-      expect(pending).toMatchObject({ status: "pending_review", outcome: "resolved", finalScore: null });
+      expect(pending).toMatchObject({ status: "pending_review", outcome: "resolved", finalScore: null, autoScore });
       expect(pending!.review).toEqual({ status: "pending", reviewer: null });
     }
 
