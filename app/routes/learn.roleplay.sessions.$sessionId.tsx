@@ -14,6 +14,7 @@ import { SessionReport } from "~/components/roleplay/report/session-report";
 import { pageTitle } from "~/modules/i18n/page-title.server";
 import { requirePermission, userCan } from "~/modules/identity/session.server";
 import { visibleTurns } from "~/modules/roleplay/play-clock";
+import { sessionBackLink } from "~/modules/roleplay/briefing.server";
 import { asPlayError } from "~/modules/roleplay/play-errors.server";
 import { abandonRolePlaySession, loadPlayView, sendRolePlayReply } from "~/modules/roleplay/sessions.server";
 import { db } from "~/utils/db.server";
@@ -30,14 +31,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         where: { id: view.session.userId },
         select: { name: true, externalId: true },
       });
-  const othersBackTo = userCan(user, "score:roleplay:any")
-    ? "/training/roleplay/reviews"
-    : "/training/roleplay/progress";
+  const back = await sessionBackLink(view.session, own, userCan(user, "score:roleplay:any"));
   return {
     view,
     own,
     player,
-    othersBackTo,
+    back,
     serverNow: Date.now(),
     pageTitle: await pageTitle(request, "roleplay:play.session.title", { title: view.scenario.title }),
   };
@@ -66,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function RolePlaySessionPage() {
   const { t } = useTranslation("roleplay");
-  const { view, own, player, othersBackTo, serverNow } = useLoaderData<typeof loader>();
+  const { view, own, player, back, serverNow } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<{ ok?: boolean; error?: string }>({ key: `roleplay-reply-${view.session.id}` });
   const now = useServerClock(serverNow);
   const { session, scenario } = view;
@@ -77,7 +76,6 @@ export default function RolePlaySessionPage() {
   const canReply = own && inProgress;
   const showReport = !inProgress && !typing && view.result;
   const replies = view.turns.filter((turn) => turn.speaker === "agent");
-  const scenarioLink = session.mode === "test" ? `/training/scenarios/${session.scenarioId}` : "/learn/roleplay";
 
   return (
     <div className="space-y-4">
@@ -101,16 +99,12 @@ export default function RolePlaySessionPage() {
               }}
             >
               <button type="submit" name="intent" value="abandon" className="btn-danger">
-                {session.mode === "test" ? t("play.session.endTest") : t("play.session.abandon")}
+                {t(`play.session.end.${session.mode}`)}
               </button>
             </Form>
           ) : null}
-          <Link to={own ? scenarioLink : othersBackTo} className="btn-ghost">
-            {!own
-              ? t("common:actions.back")
-              : session.mode === "test"
-                ? t("play.session.backToScenario")
-                : t("play.session.back")}
+          <Link to={back.to} className="btn-ghost">
+            {t(back.label)}
           </Link>
         </div>
       </div>

@@ -60,3 +60,34 @@ export async function loadBriefing(scenarioId: string, userId: string) {
 }
 
 export type Briefing = NonNullable<Awaited<ReturnType<typeof loadBriefing>>>;
+
+/**
+ * Where the session page's back link goes: for the player, where they came from (the exam paper, the coaching
+ * task, the scenario for a test-play, else 我的演练); for a reader, their own queue or analysis page.
+ */
+export async function sessionBackLink(
+  session: { id: string; mode: string; scenarioId: string },
+  own: boolean,
+  mayScore: boolean,
+): Promise<{ to: string; label: string }> {
+  if (!own) {
+    return {
+      to: mayScore ? "/training/roleplay/reviews" : "/training/roleplay/progress",
+      label: "common:actions.back",
+    };
+  }
+  const origin = await db.rolePlaySession.findUnique({
+    where: { id: session.id },
+    select: { coachingTaskId: true, examAttemptItem: { select: { attemptId: true } } },
+  });
+  if (origin?.examAttemptItem) {
+    return { to: `/learn/attempts/${origin.examAttemptItem.attemptId}`, label: "roleplay:play.session.backToExam" };
+  }
+  if (origin?.coachingTaskId) {
+    return { to: `/agent/coaching/${origin.coachingTaskId}`, label: "roleplay:play.session.backToCoaching" };
+  }
+  if (session.mode === "test") {
+    return { to: `/training/scenarios/${session.scenarioId}`, label: "roleplay:play.session.backToScenario" };
+  }
+  return { to: "/learn/roleplay", label: "roleplay:play.session.back" };
+}
