@@ -5,6 +5,7 @@ import {
   selectWinners,
   selectWinnersDetailed,
   type RankableCandidate,
+  type TieBreaker,
   type WinnerPoolEntry,
 } from "~/modules/awards/ranking";
 
@@ -18,7 +19,7 @@ const candidate = (code: string, overrides: Partial<RankableCandidate> = {}): Ra
   ...overrides,
 });
 
-const order = (candidates: RankableCandidate[], breakers = [{ kpiKey: "csat", direction: "higher" as const }]) =>
+const order = (candidates: RankableCandidate[], breakers: TieBreaker[] = [{ kpiKey: "csat", direction: "higher" }]) =>
   [...rankCandidates(candidates, breakers).entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id.slice(3));
 
 describe("rankCandidates: the tie-breaking chain", () => {
