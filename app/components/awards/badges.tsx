@@ -62,7 +62,11 @@ export function Avatar({ id, name, size = "md" }: { id: string; name: string; si
 
 export function ReasonText({ reason }: { reason: { code: string; actual?: number | null; required?: number } }) {
   const { t } = useTranslation("awards");
-  return <>{t(`reasons.${reason.code}`, { actual: reason.actual ?? "—", required: reason.required ?? "—" })}</>;
+  const code =
+    reason.code === "min_tenure" && (reason.actual === null || reason.actual === undefined)
+      ? "min_tenure_unknown"
+      : reason.code;
+  return <>{t(`compute.reasons.${code}`, { actual: reason.actual ?? "—", required: reason.required ?? "—" })}</>;
 }
 
 /** 2026年11月 / Nov 2026, 2026年第4季度 / 2026 Q4, 2026年度 / 2026, in the reader's language. */

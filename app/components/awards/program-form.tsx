@@ -102,7 +102,7 @@ export function ProgramForm({
     </Field>
   );
   const hint = (name: string) => {
-    const key = `programForm.hints.${name}`;
+    const key = `programs.help.${name}`;
     return i18n.exists(`awards:${key}`) ? t(key) : undefined;
   };
   const checkbox = (name: keyof ProgramFormDefaults) => (
@@ -228,7 +228,7 @@ export function ProgramForm({
             </Field>
           ))}
         </div>
-        <p className="text-xs text-slate-500">{t("programForm.hints.tieBreakers")}</p>
+        <p className="text-xs text-slate-500">{t("programs.help.tieBreakers")}</p>
       </section>
 
       <section className="card space-y-4 p-6">
@@ -240,6 +240,7 @@ export function ProgramForm({
           {number("cooldownPeriods", { min: 1 })}
         </div>
         {checkbox("excludeRedLine")}
+        <p className="text-xs text-slate-500">{t("programs.help.excludeRedLine")}</p>
       </section>
 
       <section className="card space-y-4 p-6">
@@ -249,6 +250,7 @@ export function ProgramForm({
           {number("bonusAmount", { step: "0.01" })}
         </div>
         {checkbox("winnersPerTeam")}
+        <p className="text-xs text-slate-500">{t("programs.help.winnersPerTeam")}</p>
         <Field
           id="program-certificateText"
           label={t("programForm.fields.certificateText")}

@@ -22,7 +22,7 @@ export function WhyMyRank({
     <div className="space-y-4" data-testid="why-my-rank">
       {!explanation.eligible && explanation.reasons.length > 0 ? (
         <div className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          <p className="font-medium">{t("rank.notRanked")}</p>
+          <p className="font-medium">{t("compute.notRanked")}</p>
           <ul className="mt-1 list-disc pl-5">
             {explanation.reasons.map((reason) => (
               <li key={reason.code}>
@@ -69,14 +69,21 @@ export function WhyMyRank({
       </div>
       <p className="rounded-md bg-slate-50 px-4 py-3 text-sm text-slate-700" data-testid="move-up">
         {move
-          ? t(move.achievable ? "rank.moveUp" : "rank.moveUpHard", {
-              rank: move.targetRank,
-              gap: value(move.gapPoints, 1),
-              kpi: kpiNames[move.kpiKey] ?? move.kpiKey,
-              value: value(move.valueNeeded),
-            })
+          ? t(
+              !move.achievable
+                ? "compute.moveUpOutOfReach"
+                : move.direction === "lower"
+                  ? "compute.moveUpLower"
+                  : "compute.moveUp",
+              {
+                rank: move.targetRank,
+                gap: value(move.gapPoints, 1),
+                kpi: kpiNames[move.kpiKey] ?? move.kpiKey,
+                value: value(move.valueNeeded),
+              },
+            )
           : explanation.rank === 1
-            ? t("rank.leaderNote")
+            ? t("compute.leader")
             : t("rank.noMove")}
       </p>
     </div>
