@@ -150,6 +150,22 @@ describe("a practice session", () => {
     expect(abandoned).toEqual({ status: "abandoned", outcome: "abandoned", finalScore: 0, passed: false });
   });
 
+  it("records one of two replies sent at the same moment and refuses the other with 409", async () => {
+    const { scenarioId } = await createScenario();
+    const { sessionId } = await startRolePlaySession({ userId: agent.id, scenarioId, mode: "practice", now: T0 });
+    const results = await Promise.all(
+      ["您好", "您好！"].map((text) => statusOf(sendRolePlayReply({ sessionId, userId: agent.id, text, now: at(10) }))),
+    );
+    expect(results.sort()).toEqual([409, "ok"].sort());
+    const turns = await db.rolePlayTurn.findMany({ where: { sessionId }, orderBy: { position: "asc" } });
+    expect(turns.map((turn) => [turn.position, turn.speaker])).toEqual([
+      [1, "customer"],
+      [2, "customer"],
+      [3, "agent"],
+      [4, "customer"],
+    ]);
+  });
+
   it("lets the team lead and readers of any session read it, not other leads", async () => {
     const lead = await createTestUser({ roles: ["team_lead"] });
     const otherLead = await createTestUser({ roles: ["team_lead"] });
