@@ -77,6 +77,7 @@ describe("explainRank", () => {
     expect(explainRank(board, "b")!.moveUp).toEqual({
       targetRank: 1,
       gapPoints: 25,
+      tied: false,
       kpiKey: "csat",
       direction: "higher",
       valueNeeded: 90,
@@ -92,6 +93,11 @@ describe("explainRank", () => {
     const twoKpiBoard = board.map((entry) => ({ ...entry }));
     twoKpiBoard[2] = { ...twoKpiBoard[2]!, composite: -100 };
     expect(explainRank(twoKpiBoard, "c")!.moveUp).toMatchObject({ achievable: false, valueNeeded: null });
+  });
+
+  it("says when the person above is only ahead on the tie-breakers", () => {
+    const tiedBoard = board.map((entry) => (entry.userId === "b" ? { ...entry, composite: 87.5 } : entry));
+    expect(explainRank(tiedBoard, "b")!.moveUp).toMatchObject({ targetRank: 1, gapPoints: 0, tied: true });
   });
 
   it("explains nothing for someone not on the board, and shows reasons for the unranked", () => {

@@ -78,6 +78,8 @@ export type RankExplanation = {
   moveUp: {
     targetRank: number;
     gapPoints: number;
+    /** Same composite as the person above: the tie-breakers put them ahead, so any gain on the KPI passes them. */
+    tied: boolean;
     kpiKey: string;
     direction: Direction;
     /** The raw value that would close the gap on this KPI alone (same sample size); null if it cannot. */
@@ -178,6 +180,7 @@ export function explainRank(entries: readonly BoardEntryForExplain[], userId: st
       moveUp = {
         targetRank: above.rank!,
         gapPoints: round(gapPoints)!,
+        tied: gapPoints <= 1e-9,
         kpiKey: metric.kpiKey,
         direction: metric.direction,
         valueNeeded: round(valueNeeded),
