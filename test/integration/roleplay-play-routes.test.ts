@@ -387,8 +387,13 @@ describe("progress", () => {
       buildRequest("/training/roleplay/progress", { cookie: lead.cookie }),
     );
     expect(asLead.status).toBe(200);
-    const leadRows = (asLead.data as { agents: { rows: { name: string }[] } }).agents.rows.map((row) => row.name);
-    expect(leadRows).toEqual(["林小雨"]);
+    const leadRows = (asLead.data as { agents: { rows: { name: string; latestSessionId: string | null }[] } }).agents
+      .rows;
+    expect(leadRows.map((row) => row.name)).toEqual(["林小雨"]);
+    // The lead follows the latest score to the session, read-only.
+    const opened = await view(leadRows[0]!.latestSessionId!, lead.cookie);
+    expect(opened.status).toBe(200);
+    expect(opened.data.own).toBe(false);
 
     const asOtherLead = await callRoute(
       progressLoader,

@@ -258,6 +258,7 @@ type AgentRow = {
   sessions: number;
   best: Numeric;
   latest: Numeric;
+  latestSessionId: string | null;
   weakLabel: string | null;
   weakMissed: number | null;
   weakSeen: number | null;
@@ -271,7 +272,7 @@ export async function agentProgress(scope: ProgressScope, teamId: string | null,
     db.$queryRaw<{ total: number }[]>`SELECT COUNT(*)::int AS "total" FROM "User" u WHERE ${where}`,
     db.$queryRaw<AgentRow[]>`
       SELECT u."id", u."name", u."externalId", t."name" AS "team", agg."attempted", agg."sessions", agg."best",
-        latest."finalScore" AS "latest", weak."label" AS "weakLabel", weak."missed" AS "weakMissed",
+        latest."finalScore" AS "latest", latest."id" AS "latestSessionId", weak."label" AS "weakLabel", weak."missed" AS "weakMissed",
         weak."seen" AS "weakSeen"
       FROM "User" u
         LEFT JOIN "Team" t ON t."id" = u."teamId"
@@ -282,7 +283,7 @@ export async function agentProgress(scope: ProgressScope, teamId: string | null,
           WHERE r."userId" = u."id" AND ${COUNTED_MODES}
         ) agg
         LEFT JOIN LATERAL (
-          SELECT r."finalScore" FROM "RolePlaySession" r
+          SELECT r."id", r."finalScore" FROM "RolePlaySession" r
           WHERE r."userId" = u."id" AND ${COUNTED_MODES} AND r."status" = 'completed'
           ORDER BY r."endedAt" DESC NULLS LAST, r."id" DESC LIMIT 1
         ) latest ON TRUE
@@ -312,6 +313,7 @@ export async function agentProgress(scope: ProgressScope, teamId: string | null,
       sessions: row.sessions,
       best: roundScore(num(row.best)),
       latest: roundScore(num(row.latest)),
+      latestSessionId: row.latestSessionId,
       weakestStep:
         row.weakLabel && row.weakMissed !== null && row.weakSeen !== null
           ? weakestStep([{ key: row.weakLabel, label: row.weakLabel, missed: row.weakMissed, seen: row.weakSeen }])

@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 type Hardest = {
@@ -25,6 +26,7 @@ type AgentRow = {
   sessions: number;
   best: number | null;
   latest: number | null;
+  latestSessionId: string | null;
   weakestStep: { label: string; missed: number; seen: number; missRate: number } | null;
 };
 
@@ -110,7 +112,18 @@ export function AgentProgressTable({ rows }: { rows: readonly AgentRow[] }) {
               <td className="px-4 py-2 text-right tabular-nums">{row.attempted}</td>
               <td className="px-4 py-2 text-right tabular-nums">{row.sessions}</td>
               <td className="px-4 py-2 text-right tabular-nums">{figure(row.best)}</td>
-              <td className="px-4 py-2 text-right tabular-nums">{figure(row.latest)}</td>
+              <td className="px-4 py-2 text-right tabular-nums">
+                {row.latestSessionId ? (
+                  <Link
+                    to={`/learn/roleplay/sessions/${row.latestSessionId}`}
+                    className="text-brand-700 hover:underline"
+                  >
+                    {figure(row.latest)}
+                  </Link>
+                ) : (
+                  figure(row.latest)
+                )}
+              </td>
               <td className="px-4 py-2 text-slate-700">
                 {row.weakestStep
                   ? t("progress.weakestOf", {
