@@ -79,6 +79,11 @@ import { loader as rpScenariosLoader } from "~/routes/training.scenarios._index"
 import { loader as rpScenariosNewLoader } from "~/routes/training.scenarios.new";
 import { loader as rpReviewsLoader } from "~/routes/training.roleplay.reviews._index";
 import { loader as rpProgressLoader } from "~/routes/training.roleplay.progress";
+import { loader as ldListLoader } from "~/routes/ledger._index";
+import { loader as ldNewLoader } from "~/routes/ledger.new";
+import { loader as ldExportLoader } from "~/routes/ledger.export[.csv]";
+import { loader as ldAppealsLoader } from "~/routes/ledger.appeals._index";
+import { loader as ldMineLoader } from "~/routes/performance.ledger._index";
 import { buildRequest, callRoute, signInAs } from "../support/auth";
 
 type Loader = Parameters<typeof callRoute>[0];
@@ -205,6 +210,11 @@ const ROUTES: { path: string; loader: Loader; allowed: readonly RoleName[] }[] =
     loader: rpProgressLoader as Loader,
     allowed: ["trainer", "team_lead", "manager"],
   },
+  { path: "/ledger", loader: ldListLoader as Loader, allowed: ["team_lead", "manager"] },
+  { path: "/ledger/new", loader: ldNewLoader as Loader, allowed: ["team_lead", "manager"] },
+  { path: "/ledger/export.csv", loader: ldExportLoader as Loader, allowed: ["team_lead", "manager"] },
+  { path: "/ledger/appeals", loader: ldAppealsLoader as Loader, allowed: ["manager"] },
+  { path: "/performance/ledger", loader: ldMineLoader as Loader, allowed: ROLES },
   { path: "/account", loader: accountLoader as Loader, allowed: ROLES },
   { path: "/notifications", loader: notificationsLoader as Loader, allowed: ROLES },
 ];

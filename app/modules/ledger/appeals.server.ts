@@ -78,7 +78,8 @@ export async function openAppeal(entryId: string, actor: Actor, reason: string, 
   return db.$transaction(async (tx) => {
     await lockEntry(tx, entryId);
     const entry = await entryFacts(tx, entryId);
-    if (!entry || entry.userId !== actor.id) throw new LedgerError(404, "not-found");
+    // Proposals and rejections are invisible to the agent, so they are "not found" here as well.
+    if (!entry || entry.userId !== actor.id || entry.status !== "approved") throw new LedgerError(404, "not-found");
     const refusal = appealRefusal({ entry, net: entry.net, appeals: entry.appealStatuses, agentId: actor.id, now });
     if (refusal) throw new LedgerError(APPEAL_REFUSAL_STATUS[refusal], refusal);
     const dueAt = appealDueAt(now);
