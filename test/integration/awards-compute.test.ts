@@ -20,6 +20,7 @@ import { parsePeriodKey } from "~/modules/kpi/periods";
 import { db } from "~/utils/db.server";
 import { seedAwardPrograms, seedLeaderboards } from "../../prisma/seed/incentives-awards";
 import { createTestUser } from "../support/auth";
+import { createTestConversation, createTestRubric, createTestReview } from "../support/qa-fixtures";
 
 const NOVEMBER = parsePeriodKey("2026-11")!;
 const NOV = new Date("2026-11-01T00:00:00Z");
@@ -216,6 +217,75 @@ describe("computeAwardCycle", () => {
     const a006 = await db.awardCandidate.findFirstOrThrow({ where: { cycleId: cycle.id, subjectId: ids.A006! } });
     expect(a006.rank).toBe(2);
     await snapshot(ids.A006!, "csat_percent", 80, 50);
+  });
+});
+
+describe("eligibility facts from the reviews themselves", () => {
+  it("counts submitted regular reviews and catches a critical failure the snapshot has not counted yet", async () => {
+    const program = await db.awardProgram.create({
+      data: {
+        key: "qa-checked",
+        name: "质检达标奖",
+        cadence: "month",
+        priorStrength: 0,
+        minQaReviews: 1,
+        excludeRedLine: true,
+        metrics: { create: [{ kpiKey: "csat", weight: 1 }] },
+      },
+    });
+    const rubric = await createTestRubric();
+    const inspector = await createTestUser({ roles: ["qa_inspector"] });
+    const review = async (agent: string, kind: "regular" | "calibration", status: "submitted" | "draft") => {
+      const conversation = await createTestConversation({
+        agentIds: [ids[agent]!],
+        startedAt: new Date("2026-11-10T02:00:00Z"),
+      });
+      return createTestReview({
+        conversationId: conversation.id,
+        inspectorId: inspector.id,
+        rubricVersionId: rubric.versionId,
+        agentId: ids[agent]!,
+        status,
+        kind,
+        score: 90,
+        submittedAt: new Date("2026-11-20T03:00:00Z"),
+      });
+    };
+    const critical = await review("A001", "regular", "submitted");
+    await db.review.update({ where: { id: critical.id }, data: { criticalFailed: true } });
+    await review("A002", "regular", "submitted");
+    await review("A006", "calibration", "submitted");
+    await review("A006", "regular", "draft");
+    const cycle = await db.awardCycle.create({
+      data: { programId: program.id, periodKind: "month", periodStart: NOV },
+    });
+    expect(await computeAwardCycle(cycle.id, managerId)).toMatchObject({ ok: true });
+    const reasonsOf = async (code: string) =>
+      (await db.awardCandidate.findFirstOrThrow({ where: { cycleId: cycle.id, subjectId: ids[code]! } }))
+        .ineligibleReasons;
+    expect(await reasonsOf("A001")).toEqual([{ code: "critical_qa", actual: 1 }]);
+    expect(await reasonsOf("A002")).toEqual([]);
+    expect(await reasonsOf("A006")).toEqual([{ code: "min_qa_reviews", actual: 0, required: 1 }]);
+  });
+
+  it("computes a period's KPI snapshots first when nobody has (a new quarter)", async () => {
+    const program = await db.awardProgram.create({
+      data: {
+        key: "quarterly",
+        name: "季度之星",
+        cadence: "quarter",
+        metrics: { create: [{ kpiKey: "csat", weight: 1 }] },
+      },
+    });
+    const q4 = new Date("2026-10-01T00:00:00Z");
+    const cycle = await db.awardCycle.create({
+      data: { programId: program.id, periodKind: "quarter", periodStart: q4 },
+    });
+    // The quarter's snapshots come from the conversations of the test above (November is in Q4).
+    const result = await computeAwardCycle(cycle.id, managerId);
+    expect(result.ok && result.eligible > 0).toBe(true);
+    const computation = await db.kpiComputation.findFirst({ where: { periodKind: "quarter", periodStart: q4 } });
+    expect(computation?.finishedAt).not.toBeNull();
   });
 });
 
