@@ -115,6 +115,30 @@ describe("a practice session", () => {
     const first = await startRolePlaySession({ userId: agent.id, scenarioId, mode: "practice", now: T0 });
     const again = await startRolePlaySession({ userId: agent.id, scenarioId, mode: "practice", now: at(60) });
     expect(again.sessionId).toBe(first.sessionId);
+    // opened again from a coaching task: the same session, now counted for the task
+    const lead = await createTestUser({ roles: ["team_lead"] });
+    const task = await db.coachingTask.create({
+      data: {
+        agentId: agent.id,
+        createdById: lead.id,
+        title: "练习退货话术",
+        notes: "先说明 7 天无理由，再讲运费规则",
+        scenarioId,
+        dueAt: at(7 * 86_400),
+      },
+      select: { id: true },
+    });
+    const fromTask = await startRolePlaySession({
+      userId: agent.id,
+      scenarioId,
+      mode: "practice",
+      coachingTaskId: task.id,
+    });
+    expect(fromTask.sessionId).toBe(first.sessionId);
+    expect(
+      (await db.rolePlaySession.findUniqueOrThrow({ where: { id: first.sessionId }, select: { coachingTaskId: true } }))
+        .coachingTaskId,
+    ).toBe(task.id);
     await abandonRolePlaySession({ sessionId: first.sessionId, userId: agent.id, now: at(90) });
     const fresh = await startRolePlaySession({ userId: agent.id, scenarioId, mode: "practice", now: at(120) });
     expect(fresh.sessionId).not.toBe(first.sessionId);

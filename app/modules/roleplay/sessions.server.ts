@@ -152,9 +152,15 @@ export async function startRolePlaySession(input: StartRolePlayInput): Promise<{
         scenarioVersion: { scenarioId: input.scenarioId },
       },
       orderBy: { startedAt: "desc" },
-      select: { id: true },
+      select: { id: true, coachingTaskId: true },
     });
-    if (existing) return { sessionId: existing.id };
+    if (existing) {
+      // A coaching task opened on a scenario the agent was already practising counts that session for the task.
+      if (input.coachingTaskId && !existing.coachingTaskId) {
+        await db.rolePlaySession.update({ where: { id: existing.id }, data: { coachingTaskId: input.coachingTaskId } });
+      }
+      return { sessionId: existing.id };
+    }
   }
 
   const version = await versionToPlay(input);
