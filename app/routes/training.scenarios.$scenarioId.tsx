@@ -57,7 +57,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const refuse = (result: { status: 400 | 404 | 409; reason: string; issues?: ScriptIssue[] }) => {
     if (result.status === 404) notFound("scenario not found");
     return data<ActionResult>(
-      { problem: `roleplay:authoring.errors.${result.reason}`, issues: result.issues },
+      {
+        problem: result.issues?.length
+          ? "roleplay:authoring.errors.publishBlocked"
+          : `roleplay:authoring.errors.${result.reason}`,
+        issues: result.issues,
+      },
       { status: result.status },
     );
   };

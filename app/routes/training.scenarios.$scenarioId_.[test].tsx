@@ -1,3 +1,4 @@
+// The file name escapes "test" ([test]): remix.config.js ignores route files ending in .test.tsx.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";

@@ -10,7 +10,8 @@ import { DifficultyBadge, RubricBadge } from "~/components/roleplay/editor/badge
 import { ContentStatusBadge, SourceBadge } from "~/components/training/courses/badges";
 import { pageTitle } from "~/modules/i18n/page-title.server";
 import { requirePermission } from "~/modules/identity/session.server";
-import { listScenarios, SCENARIO_STATUSES, ScenarioListFilterSchema } from "~/modules/roleplay/scenarios.server";
+import { SCENARIO_STATUSES, ScenarioListFilterSchema } from "~/modules/roleplay/authoring";
+import { listScenarios } from "~/modules/roleplay/scenarios.server";
 import { readPagination } from "~/utils/pagination";
 import { useFormat } from "~/utils/use-format";
 

@@ -13,7 +13,7 @@ import { syncScenarios } from "~/modules/roleplay/content-sync.server";
 import { startRolePlaySession } from "~/modules/roleplay/sessions.server";
 import { action as overviewAction, loader as overviewLoader } from "~/routes/training.scenarios.$scenarioId";
 import { action as editAction, loader as editLoader } from "~/routes/training.scenarios.$scenarioId_.edit";
-import { action as testAction, loader as testLoader } from "~/routes/training.scenarios.$scenarioId_.test";
+import { action as testAction, loader as testLoader } from "~/routes/training.scenarios.$scenarioId_.[test]";
 import { loader as listLoader } from "~/routes/training.scenarios._index";
 import { action as newAction, loader as newLoader } from "~/routes/training.scenarios.new";
 import { db } from "~/utils/db.server";
@@ -160,7 +160,7 @@ describe("authoring a scenario", () => {
     const refused = await overview("publish");
     expect(refused.status).toBe(400);
     const body = refused.data as { problem: string; issues: { severity: string; nodeId?: string }[] };
-    expect(body.problem).toBe("roleplay:authoring.errors.invalid");
+    expect(body.problem).toBe("roleplay:authoring.errors.publishBlocked");
     expect(body.issues.some((issue) => issue.severity === "error" && issue.nodeId === "orphan")).toBe(true);
     expect(await db.scenario.findUniqueOrThrow({ where: { id: scenarioId }, select: { status: true } })).toEqual({
       status: "draft",

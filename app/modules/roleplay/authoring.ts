@@ -153,7 +153,6 @@ export function scriptToEditorValues(script: Script): EditorValues {
   };
 }
 
-
 const NAME_SEGMENT = /([^.[\]]+)|\[(\d+)\]/g;
 
 export function parseFieldName(name: string): (string | number)[] {
@@ -578,4 +577,12 @@ export const CreateScenarioSchema = z.object({
     .string(required)
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "validation:invalidDate" }),
+});
+
+export const SCENARIO_STATUSES = ["draft", "published", "archived"] as const;
+export type ScenarioStatus = (typeof SCENARIO_STATUSES)[number];
+
+export const ScenarioListFilterSchema = z.object({
+  q: z.string().trim().max(100).catch(""),
+  status: z.enum(SCENARIO_STATUSES).optional().catch(undefined),
 });

@@ -5,10 +5,9 @@
  * version keep it. Saving a draft in the app makes the scenario app-authored, so a later content sync leaves it alone.
  */
 import { createHash } from "node:crypto";
-import { z } from "zod";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { db, Prisma } from "~/utils/db.server";
-import { starterScript, type StarterInput } from "./authoring";
+import { starterScript, type ScenarioStatus, type StarterInput } from "./authoring";
 import { ScriptSchema, type Script } from "./script";
 import { validateScript, type ScriptIssue } from "./validate";
 
@@ -65,19 +64,7 @@ export async function listActiveRubrics() {
   });
 }
 
-export const SCENARIO_STATUSES = ["draft", "published", "archived"] as const;
-
-export const ScenarioListFilterSchema = z.object({
-  q: z.string().trim().max(100).catch(""),
-  status: z.enum(SCENARIO_STATUSES).optional().catch(undefined),
-});
-
-export async function listScenarios(filter: {
-  q?: string;
-  status?: (typeof SCENARIO_STATUSES)[number];
-  page: number;
-  pageSize: number;
-}) {
+export async function listScenarios(filter: { q?: string; status?: ScenarioStatus; page: number; pageSize: number }) {
   const q = filter.q?.trim();
   const where: Prisma.ScenarioWhereInput = {
     ...(q

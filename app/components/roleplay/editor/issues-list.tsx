@@ -50,7 +50,7 @@ function IssueItems({ issues }: { issues: readonly ScriptIssue[] }) {
               {t("authoring.issues.intent", { key: issue.intentKey })}
             </span>
           ) : null}
-          {issue.message}
+          {t(`engine.issues.${issue.messageKey}`, { ...issue.params, defaultValue: issue.message })}
         </li>
       ))}
     </ul>

@@ -158,8 +158,8 @@ export function ScriptOverview({ script, rubricName }: { script: Script; rubricN
                       <span className="ml-1 badge bg-sky-50 text-sky-700">{t("authoring.overview.start")}</span>
                     ) : null}
                   </td>
-                  <td className="text-sm text-slate-700">{node.customer.join(" / ")}</td>
-                  <td className="text-xs text-slate-500">
+                  <td className="max-w-md text-sm text-slate-700">{node.customer.join(" / ")}</td>
+                  <td className="min-w-[16rem] text-xs text-slate-500">
                     {node.end ? (
                       <span className="badge bg-slate-100 text-slate-700">{t(`authoring.outcome.${node.end}`)}</span>
                     ) : (
