@@ -27,10 +27,6 @@ export async function seedAwardPrograms(): Promise<string> {
   return describeProgramSync(report);
 }
 
-export async function seedAwardCycles(): Promise<string> {
-  return "Award cycles: nothing seeded";
-}
-
 export async function seedLeaderboards(now = new Date()): Promise<string> {
   const running = currentMonth(now, env().APP_TIME_ZONE);
   const months = [shiftPeriod(running, -2), shiftPeriod(running, -1)];
