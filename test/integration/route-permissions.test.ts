@@ -84,6 +84,14 @@ import { loader as ldNewLoader } from "~/routes/ledger.new";
 import { loader as ldExportLoader } from "~/routes/ledger.export[.csv]";
 import { loader as ldAppealsLoader } from "~/routes/ledger.appeals._index";
 import { loader as ldMineLoader } from "~/routes/performance.ledger._index";
+import { loader as awProgramsLoader } from "~/routes/awards.programs._index";
+import { loader as awProgramsNewLoader } from "~/routes/awards.programs.new";
+import { loader as awCyclesLoader } from "~/routes/awards.cycles._index";
+import { loader as awNominationsLoader } from "~/routes/awards.nominations";
+import { loader as awSettingsLoader } from "~/routes/awards.settings";
+import { loader as awHonoursLoader } from "~/routes/honours._index";
+import { loader as awLeaderboardLoader } from "~/routes/leaderboard";
+import { loader as awMyRankLoader } from "~/routes/performance.rank";
 import { buildRequest, callRoute, signInAs } from "../support/auth";
 
 type Loader = Parameters<typeof callRoute>[0];
@@ -215,6 +223,14 @@ const ROUTES: { path: string; loader: Loader; allowed: readonly RoleName[] }[] =
   { path: "/ledger/export.csv", loader: ldExportLoader as Loader, allowed: ["team_lead", "manager"] },
   { path: "/ledger/appeals", loader: ldAppealsLoader as Loader, allowed: ["manager"] },
   { path: "/performance/ledger", loader: ldMineLoader as Loader, allowed: ROLES },
+  { path: "/awards/programs", loader: awProgramsLoader as Loader, allowed: ["manager"] },
+  { path: "/awards/programs/new", loader: awProgramsNewLoader as Loader, allowed: ["manager"] },
+  { path: "/awards/cycles", loader: awCyclesLoader as Loader, allowed: ["manager"] },
+  { path: "/awards/nominations", loader: awNominationsLoader as Loader, allowed: ["team_lead", "manager"] },
+  { path: "/awards/settings", loader: awSettingsLoader as Loader, allowed: ["manager"] },
+  { path: "/honours", loader: awHonoursLoader as Loader, allowed: ROLES },
+  { path: "/leaderboard", loader: awLeaderboardLoader as Loader, allowed: ["team_lead", "manager"] },
+  { path: "/performance/rank", loader: awMyRankLoader as Loader, allowed: ROLES },
   { path: "/account", loader: accountLoader as Loader, allowed: ROLES },
   { path: "/notifications", loader: notificationsLoader as Loader, allowed: ROLES },
 ];
