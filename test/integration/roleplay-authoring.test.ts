@@ -399,6 +399,20 @@ describe("content sync", () => {
     expect((await syncScenarios(dir)).skipped).toEqual(["price-protection", "seven-day-return"]);
   });
 
+  it("discards a draft (with its test-plays) and refuses when there is none", async () => {
+    const draft = await db.scenarioVersion.findFirstOrThrow({
+      where: { scenarioId, status: "draft" },
+      select: { id: true },
+    });
+    await startRolePlaySession({ userId: trainer.id, scenarioId, mode: "test", versionId: draft.id });
+    expect((await overview("discard")).status).toBe(302);
+    expect(await db.scenarioVersion.count({ where: { scenarioId } })).toBe(1);
+    expect(await db.rolePlaySession.count({ where: { scenarioVersionId: draft.id } })).toBe(0);
+    const again = await overview("discard");
+    expect(again.status).toBe(409);
+    expect((again.data as { problem: string }).problem).toBe("roleplay:authoring.errors.noDraft");
+  });
+
   it("rejects a broken file before writing anything", async () => {
     writeFileSync(path.join(dir, "broken.yaml"), "title: 坏文件\ngoal: 测试\n");
     const before = await snapshot();
