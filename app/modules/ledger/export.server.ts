@@ -48,6 +48,8 @@ export const TOTAL_COLUMNS = [
   "条目数",
 ] as const;
 
+// Amounts stay numbers: a text cell starting with "-" would be prefixed with ' by the formula guard.
+
 /** "2026-11-03 14:05" in the organisation's time zone. */
 function localDateTime(value: Date | null, timeZone: string) {
   if (!value) return "";
@@ -96,7 +98,7 @@ export async function entriesCsv(scope: LedgerScope, month: string) {
       row.user.name,
       row.user.team?.name ?? "",
       KIND_LABELS_ZH[row.kind],
-      toFen(Number(row.amount)).toFixed(2),
+      toFen(Number(row.amount)),
       row.points,
       row.reason,
       row.evidenceUrl ?? "",
@@ -122,9 +124,9 @@ export async function totalsCsv(scope: LedgerScope, month: string) {
       row.name,
       row.team ?? "",
       row.month,
-      row.bonus.toFixed(2),
-      row.deduction.toFixed(2),
-      row.amount.toFixed(2),
+      row.bonus,
+      row.deduction,
+      row.amount,
       row.points,
       row.entries,
     ]),
