@@ -34,7 +34,7 @@ describe("ledger journey", () => {
     await lead.getByRole("button", { name: "搜索" }).click();
     await lead.waitForURL(/q=A2005/);
     await hydrated(lead);
-    await lead.getByLabel("人员").selectOption({ label: "贺洁 · A2005 · 售后服务组" });
+    await lead.getByLabel("人员", { exact: true }).selectOption({ label: "贺洁 · A2005 · 售后服务组" });
     await lead.getByLabel("类型").selectOption({ label: "绩效扣减" });
     await lead.getByLabel("金额（元）").fill("120");
     await lead.getByLabel("绩效分").fill("2");
