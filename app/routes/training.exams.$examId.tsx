@@ -133,7 +133,11 @@ export default function ExamPage() {
         <StatCard
           label={t("detail.questions")}
           value={format.number(analysis.questionCount)}
-          hint={t("detail.totalPoints", { points })}
+          hint={
+            analysis.scenarioCount > 0
+              ? `${t("detail.totalPoints", { points })} · ${t("roleplay:exam.scenarioCount", { count: analysis.scenarioCount })}`
+              : t("detail.totalPoints", { points })
+          }
         />
         <StatCard
           label={t("detail.attempts")}
@@ -217,7 +221,9 @@ export default function ExamPage() {
                   <td className="text-sm">
                     {item.kind === "scenario" ? (
                       <>
-                        <span className="badge mr-2 bg-amber-50 text-amber-800">{t("roleplay:exam.builder.scenario")}</span>
+                        <span className="badge mr-2 bg-amber-50 text-amber-800">
+                          {t("roleplay:exam.builder.scenario")}
+                        </span>
                         {"scenario" in item && item.scenario ? item.scenario.title : t("builder.missing")}
                         {" · "}
                         {t("roleplay:exam.builder.scenarioPass", { percent: item.passPercent })}
