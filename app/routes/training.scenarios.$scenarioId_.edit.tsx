@@ -7,11 +7,10 @@ import { IssuesList } from "~/components/roleplay/editor/issues-list";
 import { ScenarioEditor, YamlPanel } from "~/components/roleplay/editor/scenario-editor";
 import { pageTitle } from "~/modules/i18n/page-title.server";
 import { clientIp, requirePermission } from "~/modules/identity/session.server";
+import { parseScriptYaml, scriptToYaml } from "~/modules/roleplay/authoring-yaml";
 import {
   parseEditorForm,
-  parseScriptYaml,
   scriptToEditorValues,
-  scriptToYaml,
   type EditorValues,
   type FieldErrors,
 } from "~/modules/roleplay/authoring";

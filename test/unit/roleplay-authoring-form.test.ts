@@ -8,14 +8,13 @@ import {
   issuePathToFieldName,
   parseEditorForm,
   parseFieldName,
-  parseScriptYaml,
   scriptToEditorValues,
-  scriptToYaml,
   splitList,
   starterScript,
   toEditorValues,
   type EditorValues,
 } from "~/modules/roleplay/authoring";
+import { parseScriptYaml, scriptToYaml } from "~/modules/roleplay/authoring-yaml";
 import { ScriptSchema } from "~/modules/roleplay/script";
 import { validateScript } from "~/modules/roleplay/validate";
 

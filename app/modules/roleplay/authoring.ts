@@ -3,7 +3,6 @@
  * separated by commas or spaces), named after its path in the script ("nodes[2].transitions[0].when"), so a zod
  * issue on the script points straight at the input that caused it. Pure: the routes and tests share it.
  */
-import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { z } from "zod";
 import { ScriptSchema, type Script, type ScriptInput } from "./script";
 
@@ -455,31 +454,6 @@ export function parseEditorForm(entries: Iterable<[string, FormDataEntryValue]>)
   const parsed = ScriptSchema.safeParse(editorValuesToScriptInput(values));
   if (!parsed.success) return { ok: false, values, fieldErrors: zodIssuesToFieldErrors(parsed.error.issues) };
   return { ok: true, script: parsed.data, values };
-}
-
-/** The YAML an author sees in the advanced view and what content/scenarios/<slug>.yaml holds. */
-export function scriptToYaml(script: Script): string {
-  return stringifyYaml(script, { lineWidth: 0 });
-}
-
-export type YamlParse = { ok: true; script: Script } | { ok: false; errors: string[] };
-
-/** Errors name the path ("nodes.3.transitions.0.to: …") so an author can find the line. */
-export function parseScriptYaml(text: string): YamlParse {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (error) {
-    return { ok: false, errors: [`YAML: ${(error as Error).message.split("\n")[0]}`] };
-  }
-  const parsed = ScriptSchema.safeParse(raw);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`),
-    };
-  }
-  return { ok: true, script: parsed.data };
 }
 
 export type StarterInput = {
