@@ -31,10 +31,7 @@ export function ScriptOverview({ script, rubricName }: { script: Script; rubricN
   return (
     <div className="space-y-4">
       <Section title={t("authoring.sections.basics")}>
-        <p className="text-sm text-slate-700">
-          <span className="font-medium">{t("authoring.fields.goal")}：</span>
-          {script.goal}
-        </p>
+        <p className="text-sm text-slate-700">{t("authoring.overview.goal", { goal: script.goal })}</p>
         <dl className="mt-3 grid gap-3 sm:grid-cols-4">
           <Fact label={t("authoring.fields.channel")}>{t(`authoring.channel.${script.channel}`)}</Fact>
           <Fact label={t("authoring.fields.difficulty")}>{t(`authoring.difficulty.${script.difficulty}`)}</Fact>
