@@ -13,6 +13,8 @@ import { saveAnswer, startAttempt } from "~/modules/training/exams/attempts.serv
 import { expireAttempts } from "~/modules/training/exams/expiry.server";
 import { action as takeAction, loader as takeLoader } from "~/routes/learn.attempts.$attemptId";
 import { loader as resultLoader } from "~/routes/learn.attempts.$attemptId_.result";
+import { action as examDetailAction } from "~/routes/training.exams.$examId";
+import { action as examEditAction, loader as examEditLoader } from "~/routes/training.exams.$examId_.edit";
 import { loader as queueLoader } from "~/routes/training.grading._index";
 import { loader as scenariosLoader } from "~/routes/training.scenarios._index";
 import { loader as scenarioLoader } from "~/routes/training.scenarios.$scenarioId";
@@ -329,6 +331,61 @@ describe("an exam with a role-play item", () => {
     });
     expect(graded).toMatchObject({ status: "graded", submittedBy: "timeout", passed: false });
     expect(Number(graded.percent)).toBe(50);
+  });
+});
+
+describe("the exam builder", () => {
+  it("saves a role-play item, offers only published scenarios and refuses to publish with an unpublished one", async () => {
+    const { cookie } = await signInAs("trainer");
+    const { scenarioId } = await createScenario({}, null);
+    const draft = await db.scenario.create({
+      data: { slug: `draft-${Date.now()}`, title: "草稿场景", status: "draft" },
+      select: { id: true },
+    });
+    const exam = await db.exam.create({
+      data: { slug: `builder-${Date.now()}`, title: "实操考核草稿", status: "draft", passPercent: 60 },
+      select: { id: true },
+    });
+    const examId = exam.id;
+    const save = (items: unknown[]) =>
+      callRoute(
+        examEditAction,
+        buildRequest(`/training/exams/${examId}/edit`, {
+          cookie,
+          form: { intent: "items", items: JSON.stringify(items) },
+        }),
+        { examId },
+      );
+    const publish = () =>
+      callRoute(examDetailAction, buildRequest(`/training/exams/${examId}`, { cookie, form: { intent: "publish" } }), {
+        examId,
+      });
+
+    expect((await save([{ kind: "scenario", scenarioId, points: 70, passPercent: 101 }])).status).toBe(400);
+    expect((await save([{ kind: "scenario", scenarioId: draft.id, points: 70, passPercent: 70 }])).status).toBe(302);
+    const refused = await publish();
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.data)).toContain("第 1 项：演练场景尚未发布或已归档");
+
+    expect((await save([{ kind: "scenario", scenarioId, points: 70, passPercent: 70 }])).status).toBe(302);
+    const page = await callRoute(examEditLoader, buildRequest(`/training/exams/${examId}/edit`, { cookie }), {
+      examId,
+    });
+    const pageData = page.data as { items: unknown[]; scenarios: { id: string }[] };
+    expect(pageData.items).toEqual([
+      expect.objectContaining({
+        kind: "scenario",
+        scenarioId,
+        points: 70,
+        passPercent: 70,
+        label: "运动鞋七天无理由退货",
+      }),
+    ]);
+    expect(pageData.scenarios.map((row) => row.id)).toContain(scenarioId);
+    expect(pageData.scenarios.map((row) => row.id)).not.toContain(draft.id);
+    expect((await publish()).status).toBe(302);
+    const stored = await db.examItem.findFirstOrThrow({ where: { examId }, select: { kind: true, passPercent: true } });
+    expect([stored.kind, Number(stored.passPercent)]).toEqual(["scenario", 70]);
   });
 });
 
