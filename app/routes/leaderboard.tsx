@@ -44,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     months,
     scopes,
     scope,
+    isCompany: scope === COMPANY_SCOPE,
     month: month?.start ?? null,
     board: board && board.ok ? board : null,
     pageSize,
@@ -56,7 +57,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function LeaderboardPage() {
   const { t } = useTranslation(["awards", "common"]);
   const periodLabel = usePeriodLabel();
-  const { months, scopes, scope, month, board, pageSize, columns, kpiNames } = useLoaderData<typeof loader>();
+  const { months, scopes, scope, isCompany, month, board, pageSize, columns, kpiNames } =
+    useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <PageHeader
@@ -102,12 +104,7 @@ export default function LeaderboardPage() {
                 ? t("rank.topNote", { count: board.topN })
                 : t("board.summary", { ranked: board.ranked, total: board.total })}
             </p>
-            <BoardTable
-              rows={board.rows}
-              kpiKeys={columns.kpiKeys}
-              kpiNames={kpiNames}
-              showTeam={scope === COMPANY_SCOPE}
-            />
+            <BoardTable rows={board.rows} kpiKeys={columns.kpiKeys} kpiNames={kpiNames} showTeam={isCompany} />
           </>
         )}
       </section>
