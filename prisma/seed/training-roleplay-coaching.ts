@@ -1,6 +1,6 @@
 /**
- * A coaching task that asks for role-play practice: the first open 情绪安抚话术提升 task (from the QA coaching
- * seed; the demo agent A2003's when there is one) gets the scenario 愤怒顾客：“找不到客服”, so the agent sees "开始练习" on the task and the inspector sees the
+ * A coaching task that asks for role-play practice: the open 情绪安抚话术提升 task due last (from the QA
+ * coaching seed; the demo agent A2003's when there is one) gets the scenario 愤怒顾客：“找不到客服”, so the agent sees "开始练习" on the task and the inspector sees the
  * result. Runs after the scenarios and the QA coaching seed. Idempotent: once a task holds the scenario, nothing
  * changes.
  */
@@ -16,7 +16,8 @@ export async function linkDemoCoachingScenario(): Promise<string> {
   const linked = await db.coachingTask.findFirst({ where: { scenarioId: scenario.id }, select: { id: true } });
   if (linked) return "coaching scenario: unchanged";
   const open = { title: TASK_TITLE, status: "open" as const, scenarioId: null };
-  const order = [{ createdAt: "asc" as const }, { id: "asc" as const }];
+  // The latest due first: an overdue task is a poor invitation to practise.
+  const order = [{ dueAt: "desc" as const }, { id: "asc" as const }];
   // The demo agent's own task when there is one, so logging in as A2003 shows "开始练习".
   const task =
     (await db.coachingTask.findFirst({
