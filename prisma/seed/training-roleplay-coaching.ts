@@ -1,8 +1,8 @@
 /**
- * A coaching task that asks for role-play practice: the open 情绪安抚话术提升 task due last (from the QA
- * coaching seed; the demo agent A2003's when there is one) gets the scenario 愤怒顾客：“找不到客服”, so the agent sees "开始练习" on the task and the inspector sees the
- * result. Runs after the scenarios and the QA coaching seed. Idempotent: once a task holds the scenario, nothing
- * changes.
+ * A coaching task that asks for role-play practice: the open 情绪安抚话术提升 task due last (from the QA coaching
+ * seed; the demo agent A2003's when there is one) gets the scenario 愤怒顾客：“找不到客服”, so the agent sees
+ * "开始练习" on the task and the inspector sees the result. Runs after the scenarios and the QA coaching seed.
+ * Idempotent: once a task holds the scenario, nothing changes.
  */
 import { db } from "~/utils/db.server";
 
