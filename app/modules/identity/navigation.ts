@@ -110,7 +110,12 @@ export const NAVIGATION: NavSection[] = [
       },
       { to: "/levels", labelKey: "nav.levels", icon: "flag", permission: "read:level:team", end: true },
       { to: "/awards/cycles", labelKey: "nav.awardCycles", icon: "flag", permission: "run:award-cycle:any" },
-      { to: "/awards/programs", labelKey: "nav.awardPrograms", icon: "settings", permission: "manage:award-program:any" },
+      {
+        to: "/awards/programs",
+        labelKey: "nav.awardPrograms",
+        icon: "settings",
+        permission: "manage:award-program:any",
+      },
       { to: "/ledger/appeals", labelKey: "nav.ledgerAppeals", icon: "alert", permission: "decide:ledger-appeal:any" },
     ],
   },

@@ -136,7 +136,9 @@ export function ExamBuilder({
                   <td className="text-sm">
                     {item.kind === "scenario" ? (
                       <>
-                        <span className="badge mr-2 bg-amber-50 text-amber-800">{t("roleplay:exam.builder.scenario")}</span>
+                        <span className="badge mr-2 bg-amber-50 text-amber-800">
+                          {t("roleplay:exam.builder.scenario")}
+                        </span>
                         {item.label}
                         {" · "}
                         {t("roleplay:exam.builder.scenarioPass", { percent: item.passPercent })}

@@ -14,7 +14,8 @@ export function ItemStatus({ report }: { report: ItemReport | null }) {
   }
   if (report.kind === "scenario") {
     if (report.missing) return <span className="text-rose-700">{t("builder.missing")}</span>;
-    if (!report.published) return <span className="text-rose-700">{t("roleplay:exam.builder.scenarioUnpublished")}</span>;
+    if (!report.published)
+      return <span className="text-rose-700">{t("roleplay:exam.builder.scenarioUnpublished")}</span>;
     if (report.duplicate) return <span className="text-rose-700">{t("builder.duplicate")}</span>;
     return <span className="text-emerald-700">{t("roleplay:exam.builder.scenarioReady")}</span>;
   }

@@ -27,7 +27,8 @@ export function ScenarioItemForm({
         const points = Number(data.get("points"));
         const passPercent = Number(data.get("passPercent"));
         if (!scenario) return setError(t("roleplay:exam.builder.scenarioRequired"));
-        if (!Number.isFinite(points) || points <= 0 || points > 1000) return setError(t("roleplay:exam.builder.scenarioPoints"));
+        if (!Number.isFinite(points) || points <= 0 || points > 1000)
+          return setError(t("roleplay:exam.builder.scenarioPoints"));
         if (!Number.isFinite(passPercent) || passPercent < 0 || passPercent > 100) {
           return setError(t("roleplay:exam.builder.scenarioThreshold"));
         }
