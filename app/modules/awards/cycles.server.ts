@@ -647,7 +647,7 @@ export async function publishCycle(
           amount: bonus,
           periodStart: cycle.periodStart,
           reason: isTeam
-            ? `${periodText}「${cycle.program.name}」团队奖金（${params.name}，由组长代领）`
+            ? `${periodText}「${cycle.program.name}」团队奖金（${params.name}，${recipientIds.length} 人平均分配，每人 ${(bonus / Math.max(1, recipientIds.length)).toFixed(2)} 元，由组长代领发放）`
             : `${periodText}「${cycle.program.name}」奖金`,
           actorId: actor.id,
         });
