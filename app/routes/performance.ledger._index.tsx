@@ -90,7 +90,7 @@ export default function MyLedgerPage() {
                       </Link>
                     </p>
                     <p className="text-xs text-slate-500">
-                      {monthName(String(row.periodStart))}
+                      {monthName(row.periodStart)}
                       {row.appealOpen ? ` · ${t("mine.appealOpen")}` : ""}
                     </p>
                   </div>

@@ -254,14 +254,13 @@ export async function seedLedger(now = new Date()): Promise<string> {
   /** 通报批评 for the most recent confirmed red-line (critical) review of the previous month, with it as evidence. */
   async function ensureRedLineCriticism() {
     const from = new Date(`${months.previous}T00:00:00.000Z`);
-    const to = new Date(`${months.current}T00:00:00.000Z`);
     const review = await db.review.findFirst({
       where: {
         kind: "regular",
         status: "submitted",
         criticalFailed: true,
         agentId: { not: null },
-        submittedAt: { gte: new Date(from.getTime() - 31 * DAY_MS), lt: to },
+        submittedAt: { lt: now },
         disputes: { none: { status: { in: ["open", "escalated", "accepted"] } } },
       },
       orderBy: [{ submittedAt: "desc" }, { id: "asc" }],

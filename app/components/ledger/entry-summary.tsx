@@ -69,7 +69,7 @@ export function EntrySummary({ entry, linkTo }: { entry: EntrySummaryData; linkT
         </div>
         <div>
           <dt className="text-slate-500">{t("fields.month")}</dt>
-          <dd className="mt-1">{monthName(String(entry.periodStart))}</dd>
+          <dd className="mt-1">{monthName(entry.periodStart)}</dd>
         </div>
         <div>
           <dt className="text-slate-500">{t("fields.proposer")}</dt>

@@ -55,7 +55,7 @@ export function EntryTable({ rows }: { rows: EntryRow[] }) {
               <td>
                 <KindBadge kind={row.kind} />
               </td>
-              <td className="whitespace-nowrap">{monthName(String(row.periodStart))}</td>
+              <td className="whitespace-nowrap">{monthName(row.periodStart)}</td>
               <td className="text-right">
                 <Amount value={row.amount} />
               </td>

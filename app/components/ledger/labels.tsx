@@ -66,10 +66,13 @@ export function Points({ value }: { value: number }) {
 /** "2026年11月" / "November 2026" from "2026-11". */
 export function useMonthName() {
   const format = useFormat();
-  return (month: string) =>
-    new Intl.DateTimeFormat(format.context.locale, { timeZone: "UTC", year: "numeric", month: "long" }).format(
-      new Date(`${month.slice(0, 7)}-01T00:00:00.000Z`),
+  // Loader data is a Date during the server render and an ISO string after serialisation.
+  return (month: string | Date) => {
+    const key = typeof month === "string" ? month.slice(0, 7) : month.toISOString().slice(0, 7);
+    return new Intl.DateTimeFormat(format.context.locale, { timeZone: "UTC", year: "numeric", month: "long" }).format(
+      new Date(`${key}-01T00:00:00.000Z`),
     );
+  };
 }
 
 /** Internal paths open in the app; outside links open in a new tab. */
