@@ -35,7 +35,7 @@ export function EntryTable({ rows }: { rows: EntryRow[] }) {
               {t("fields.points")}
             </th>
             <th scope="col" className="text-right">
-              {t("fields.net")}
+              {t("list.net")}
             </th>
             <th scope="col">{t("fields.reason")}</th>
             <th scope="col">{t("fields.status")}</th>
@@ -74,7 +74,7 @@ export function EntryTable({ rows }: { rows: EntryRow[] }) {
                   <span className="text-slate-400">—</span>
                 )}
               </td>
-              <td className="max-w-xs truncate" title={row.reason}>
+              <td className="max-w-[16rem] truncate" title={row.reason}>
                 {row.reason}
               </td>
               <td className="whitespace-nowrap">
