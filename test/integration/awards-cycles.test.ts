@@ -275,6 +275,83 @@ describe("award cycle workflow", () => {
     expect((await db.awardCycle.findUniqueOrThrow({ where: { id: cycleId } })).status).toBe("closed");
   });
 
+  it("publishes a team award: every active member gets an equal share of the bonus, in fen", async () => {
+    const Q4 = new Date("2026-10-01T00:00:00Z");
+    for (const [subjectId, csat] of [
+      [teamId, 92],
+      [otherTeamId, 88],
+    ] as const) {
+      await db.kpiSnapshot.create({
+        data: {
+          periodKind: "quarter",
+          periodStart: Q4,
+          subjectKind: "team",
+          subjectId,
+          metric: "csat_percent",
+          value: csat,
+          sampleSize: 300,
+        },
+      });
+      await db.kpiSnapshot.create({
+        data: {
+          periodKind: "quarter",
+          periodStart: Q4,
+          subjectKind: "team",
+          subjectId,
+          metric: "conversations_handled",
+          value: 300,
+          sampleSize: 300,
+        },
+      });
+    }
+    await db.kpiComputation.create({
+      data: { periodKind: "quarter", periodStart: Q4, finishedAt: new Date(), rows: 4, trigger: "manual" },
+    });
+    const teamProgram = await db.awardProgram.create({
+      data: {
+        key: "team-spirit",
+        name: "最佳团队精神奖",
+        subjectKind: "team",
+        cadence: "quarter",
+        excludeRedLine: false,
+        winnerCount: 1,
+        bonusAmount: 1000,
+        certificateText: "{name} 荣获{period}「{program}」",
+        metrics: { create: [{ kpiKey: "csat", weight: 1 }] },
+      },
+    });
+    const created = await callRoute(
+      cyclesAction,
+      buildRequest("/awards/cycles", {
+        cookie: managerCookie,
+        form: { intent: "create", programId: teamProgram.id, period: "2026-Q4" },
+      }),
+    );
+    expect(created.status).toBe(302);
+    const teamCycleId = created.location!.split("/").pop()!;
+    expect((await computeAwardCycle(teamCycleId, null)).ok).toBe(true);
+    for (const intent of ["startReview", "approve", "publish"]) {
+      expect((await post(teamCycleId, { intent })).status).toBe(302);
+    }
+    const winner = await db.awardCandidate.findFirstOrThrow({
+      where: { cycleId: teamCycleId, winner: true },
+      select: { id: true, teamId: true },
+    });
+    expect(winner.teamId).toBe(teamId);
+    const shares = await db.ledgerEntry.findMany({
+      where: { awardCandidateId: winner.id },
+      select: { userId: true, amount: true },
+    });
+    const members = await db.user.findMany({ where: { teamId, status: "active" }, select: { id: true } });
+    // 100,000 fen over the team's 7 active members (six agents and the lead) = 14,285 fen each, 5 fen left over:
+    // one more fen for each of the first five by 工号.
+    expect(members).toHaveLength(7);
+    expect(shares.map((share) => share.userId).sort()).toEqual(members.map((member) => member.id).sort());
+    const amounts = shares.map((share) => Number(share.amount)).sort();
+    expect(amounts.reduce((sum, amount) => sum + amount, 0)).toBeCloseTo(1000, 2);
+    expect(amounts).toEqual([142.85, 142.85, 142.86, 142.86, 142.86, 142.86, 142.86]);
+  });
+
   it("keeps agents and leads off the manager pages", async () => {
     for (const cookie of [agentCookie, leadCookie]) {
       expect((await callRoute(cyclesLoader, buildRequest("/awards/cycles", { cookie }))).status).toBe(403);

@@ -14,6 +14,7 @@ import { certificateSerial, periodLabelZh, renderCitation, serialSequence } from
 import { canTransition, candidateDecisionsOpen, statusAfter, statusesBefore, type CycleStatus } from "./cycle-state";
 import type { CycleSettings } from "./compute.server";
 import { selectWinners } from "./ranking";
+import { splitTeamBonus } from "./team-bonus";
 
 export type Actor = { id: string; ipAddress?: string | null };
 /** Who may nominate: null teamIds = anyone (managers); otherwise people (or teams) of these teams. */
@@ -607,7 +608,7 @@ export async function publishCycle(
         userId: true,
         teamId: true,
         user: { select: { name: true } },
-        team: { select: { name: true, leadId: true, members: { where: { status: "active" }, select: { id: true } } } },
+        team: { select: { name: true, leadId: true, members: { where: { status: "active" }, select: { id: true, externalId: true } } } },
       },
     });
     const year = now.getUTCFullYear();
@@ -640,14 +641,22 @@ export async function publishCycle(
         notifications.push({ userId, kind: "awards-won", params, link: `/honours/certificates/${winner.id}` });
       }
       const author = isTeam ? (winner.team?.leadId ?? null) : winner.userId;
-      if (bonus > 0 && author) {
+      const shares = isTeam
+        ? splitTeamBonus(
+            bonus,
+            (winner.team?.members ?? []).map((member) => ({ userId: member.id, code: member.externalId })),
+          )
+        : winner.userId && bonus > 0
+          ? [{ userId: winner.userId, amount: bonus }]
+          : [];
+      for (const share of shares) {
         await recordAwardBonus(tx, {
           candidateId: winner.id,
-          userId: author,
-          amount: bonus,
+          userId: share.userId,
+          amount: share.amount,
           periodStart: cycle.periodStart,
           reason: isTeam
-            ? `${periodText}「${cycle.program.name}」团队奖金（${params.name}，${recipientIds.length} 人平均分配，每人 ${(bonus / Math.max(1, recipientIds.length)).toFixed(2)} 元，由组长代领发放）`
+            ? `${periodText}「${cycle.program.name}」团队奖金（${params.name}，共 ${bonus.toFixed(2)} 元，${shares.length} 人平均分配）`
             : `${periodText}「${cycle.program.name}」奖金`,
           actorId: actor.id,
         });

@@ -12,15 +12,15 @@ export type AwardBonusInput = {
 
 /**
  * Books the bonus of a published award winner as an approved `award_bonus` entry. Publishing already is the
- * approval (by the publishing manager), so the entry skips the proposal step. Idempotent by candidate: a retried
- * publish returns the existing entry instead of paying twice.
+ * approval (by the publishing manager), so the entry skips the proposal step. Idempotent by candidate and person
+ * (a team award books one share per member): a retried publish returns the existing entry instead of paying twice.
  */
 export async function recordAwardBonus(
   tx: Prisma.TransactionClient,
   input: AwardBonusInput,
 ): Promise<{ entryId: string }> {
   const existing = await tx.ledgerEntry.findUnique({
-    where: { awardCandidateId: input.candidateId },
+    where: { awardCandidateId_userId: { awardCandidateId: input.candidateId, userId: input.userId } },
     select: { id: true },
   });
   if (existing) return { entryId: existing.id };
