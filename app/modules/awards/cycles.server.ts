@@ -608,7 +608,13 @@ export async function publishCycle(
         userId: true,
         teamId: true,
         user: { select: { name: true } },
-        team: { select: { name: true, leadId: true, members: { where: { status: "active" }, select: { id: true, externalId: true } } } },
+        team: {
+          select: {
+            name: true,
+            leadId: true,
+            members: { where: { status: "active" }, select: { id: true, externalId: true } },
+          },
+        },
       },
     });
     const year = now.getUTCFullYear();
