@@ -23,6 +23,7 @@ import {
   currentMonth,
   periodContaining,
   periodKey,
+  periodEndDay,
   periodStartDate,
   shiftPeriod,
   type KpiPeriod,
@@ -73,7 +74,7 @@ function must<T extends { ok: boolean }>(result: T, step: string): T {
   return result;
 }
 
-async function runPlan(plan: Plan, actor: Actor): Promise<string> {
+async function runPlan(plan: Plan, actor: Actor, now: Date): Promise<string> {
   const label = `${plan.programKey} ${periodKey(plan.period)}`;
   const program = await db.awardProgram.findUnique({ where: { key: plan.programKey }, select: { id: true } });
   if (!program) return `${label} skipped (no programme)`;
@@ -105,7 +106,11 @@ async function runPlan(plan: Plan, actor: Actor): Promise<string> {
   if (plan.stage === "under_review") return `${label} under review`;
   const approved = await approveCycle(cycleId, actor);
   if (!approved.ok) return `${label} left under review (${"reason" in approved ? approved.reason : "no winners"})`;
-  must(await publishCycle(cycleId, actor, { inviteStories: true }), "publish");
+  // Published on the third day after the period, as a manager would: the bonus lands in that month's payroll.
+  const publishedAt = new Date(`${periodEndDay(plan.period)}T02:00:00Z`);
+  publishedAt.setUTCDate(publishedAt.getUTCDate() + 2);
+  const at = new Date(Math.min(publishedAt.getTime(), now.getTime()));
+  must(await publishCycle(cycleId, actor, { inviteStories: true }, at), "publish");
   if (plan.story) {
     const winner = await db.awardCandidate.findFirst({
       where: { cycleId, winner: true },
@@ -126,6 +131,6 @@ export async function seedAwardCycles(now = new Date()): Promise<string> {
   if (!manager) return "Award cycles: no manager to run them";
   const actor = { id: manager.id, ipAddress: "seed" };
   const lines: string[] = [];
-  for (const plan of plans(now)) lines.push(await runPlan(plan, actor));
+  for (const plan of plans(now)) lines.push(await runPlan(plan, actor, now));
   return `Award cycles: ${lines.join("; ")}`;
 }

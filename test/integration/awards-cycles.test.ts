@@ -8,6 +8,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { computeAwardCycle } from "~/modules/awards/compute.server";
+import { currentPayrollMonth, monthStart } from "~/modules/ledger/entries.server";
 import { db } from "~/utils/db.server";
 import { action as cycleAction, loader as cycleLoader } from "~/routes/awards.cycles.$cycleId";
 import { action as cyclesAction, loader as cyclesLoader } from "~/routes/awards.cycles._index";
@@ -226,9 +227,13 @@ describe("award cycle workflow", () => {
     expect(notifications.map((row) => row.kind).sort()).toEqual(["awards-story-invite", "awards-won"]);
     const bonuses = await db.ledgerEntry.findMany({
       where: { kind: "award_bonus" },
-      select: { userId: true, amount: true, status: true },
+      select: { userId: true, amount: true, status: true, periodStart: true },
     });
     expect(bonuses).toHaveLength(2);
+    // Booked in the payroll month of publication (today), not the award's own month.
+    expect(bonuses.every((entry) => entry.periodStart.getTime() === monthStart(currentPayrollMonth()).getTime())).toBe(
+      true,
+    );
     expect(bonuses.every((entry) => Number(entry.amount) === 500 && entry.status === "approved")).toBe(true);
     expect((await post(cycleId, { intent: "publish" })).status).toBe(409);
 

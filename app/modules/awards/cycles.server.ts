@@ -8,6 +8,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { enqueueByName } from "~/modules/jobs/queue.server";
 import { parsePeriodKey, periodKey, periodStartDate, type KpiPeriod } from "~/modules/kpi/periods";
 import { recordAwardBonus } from "~/modules/ledger/award-bonus.server";
+import { currentPayrollMonth, monthStart } from "~/modules/ledger/entries.server";
 import { notify, type NewNotification } from "~/modules/notifications/notifications.server";
 import { db, type Prisma } from "~/utils/db.server";
 import { certificateSerial, periodLabelZh, renderCitation, serialSequence } from "./certificate";
@@ -625,6 +626,7 @@ export async function publishCycle(
       select: { certificateSerial: true },
     });
     let sequence = serialSequence(last?.certificateSerial);
+    const payrollMonth = monthStart(currentPayrollMonth(now));
     const notifications: NewNotification[] = [];
     for (const winner of winners) {
       sequence += 1;
@@ -660,7 +662,8 @@ export async function publishCycle(
           candidateId: winner.id,
           userId: share.userId,
           amount: share.amount,
-          periodStart: cycle.periodStart,
+          // Paid with the payroll of the month the award is published in, not the (long closed) award period.
+          periodStart: payrollMonth,
           reason: isTeam
             ? `${periodText}「${cycle.program.name}」团队奖金（${params.name}，共 ${bonus.toFixed(2)} 元，${shares.length} 人平均分配）`
             : `${periodText}「${cycle.program.name}」奖金`,
