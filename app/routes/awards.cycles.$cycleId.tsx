@@ -137,7 +137,7 @@ export default function AwardCyclePage() {
     <div className="space-y-6">
       <PageHeader
         title={t("cycles.detailTitle", { name: cycle.program.name })}
-        description={t("cycles.detailDescription", {
+        description={t(cycle.program.winnersPerTeam ? "cycles.detailDescriptionPerTeam" : "cycles.detailDescription", {
           period: periodLabel(cycle.periodKind, cycle.periodStart),
           count: cycle.program.winnerCount,
         })}
