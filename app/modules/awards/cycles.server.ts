@@ -311,21 +311,41 @@ export async function requestCompute(cycleId: string, actor: Actor): Promise<Wor
   return { ok: true, runId: handle.runId };
 }
 
-export async function startReview(cycleId: string, actor: Actor, now = new Date()): Promise<WorkflowResult> {
+/** A step that only moves the status and stamps its time: claimed atomically, audited in the same transaction. */
+async function stampedTransition(
+  cycleId: string,
+  actor: Actor,
+  step: "startReview" | "close",
+  data: { reviewStartedAt: Date } | { closedAt: Date },
+  audit: { action: string; verb: string },
+): Promise<WorkflowResult> {
   const cycle = await loadStatus(cycleId);
   if (!cycle) return { ok: false, status: 404, reason: "cycle not found" };
   return db.$transaction(async (tx) => {
     const claimed = await tx.awardCycle.updateMany({
-      where: { id: cycleId, status: { in: statusesBefore("startReview") } },
-      data: { status: statusAfter("startReview"), reviewStartedAt: now },
+      where: { id: cycleId, status: { in: statusesBefore(step) } },
+      data: { status: statusAfter(step), ...data },
     });
-    if (claimed.count === 0) return conflictFor(cycle.status, "start the review of");
-    await cycleAudit(tx, actor, cycleId, "award.cycle.review", {
+    if (claimed.count === 0) return conflictFor(cycle.status, audit.verb);
+    await cycleAudit(tx, actor, cycleId, audit.action, {
       before: { status: cycle.status },
-      after: { status: "under_review" },
+      after: { status: statusAfter(step) },
     });
     return { ok: true as const };
   });
+}
+
+export function startReview(cycleId: string, actor: Actor, now = new Date()): Promise<WorkflowResult> {
+  return stampedTransition(
+    cycleId,
+    actor,
+    "startReview",
+    { reviewStartedAt: now },
+    {
+      action: "award.cycle.review",
+      verb: "start the review of",
+    },
+  );
 }
 
 type LoadedCandidate = {
@@ -693,21 +713,8 @@ export async function publishCycle(
   });
 }
 
-export async function closeCycle(cycleId: string, actor: Actor, now = new Date()): Promise<WorkflowResult> {
-  const cycle = await loadStatus(cycleId);
-  if (!cycle) return { ok: false, status: 404, reason: "cycle not found" };
-  return db.$transaction(async (tx) => {
-    const claimed = await tx.awardCycle.updateMany({
-      where: { id: cycleId, status: { in: statusesBefore("close") } },
-      data: { status: statusAfter("close"), closedAt: now },
-    });
-    if (claimed.count === 0) return conflictFor(cycle.status, "close");
-    await cycleAudit(tx, actor, cycleId, "award.cycle.close", {
-      before: { status: cycle.status },
-      after: { status: "closed" },
-    });
-    return { ok: true as const };
-  });
+export function closeCycle(cycleId: string, actor: Actor, now = new Date()): Promise<WorkflowResult> {
+  return stampedTransition(cycleId, actor, "close", { closedAt: now }, { action: "award.cycle.close", verb: "close" });
 }
 
 /** The last complete period of a cadence: what "新建评选" proposes. */
