@@ -97,9 +97,9 @@ describe("role matrix", () => {
     }
   }
 
-  it("grants agents nothing beyond their own scope, apart from reading the shared knowledge base", () => {
+  it("grants agents nothing beyond their own scope, apart from the shared knowledge base and honour roll", () => {
     for (const permission of ROLE_PERMISSIONS.agent) {
-      if (permission === "read:kb-article:any") continue;
+      if (permission === "read:kb-article:any" || permission === "read:honour-roll:any") continue;
       expect(permission.endsWith(":own")).toBe(true);
     }
   });
@@ -135,7 +135,7 @@ describe("homes and navigation", () => {
     expect(workspacesFor(["qa_inspector", "qa_lead"]).map((workspace) => workspace.path)).toEqual(["/qa"]);
   });
 
-  it("shows an agent the agent section (home, QA reviews, coaching), their learning and their performance", () => {
+  it("shows an agent the agent section (home, QA reviews, coaching), their learning, performance and rewards", () => {
     const sections = navigationFor(permissionsFor(["agent"]));
     expect(sections.map((section) => section.titleKey)).toEqual([
       "nav.sections.agent",
@@ -148,12 +148,16 @@ describe("homes and navigation", () => {
       "/learn/catalog",
       "/learn/exams",
       "/learn/certificates",
+      "/learn/roleplay",
       "/kb",
     ]);
     expect(sections[2]!.items.map((item) => item.to)).toEqual([
       "/performance/kpi",
       "/performance/feedback",
       "/performance/level",
+      "/performance/rank",
+      "/performance/ledger",
+      "/honours",
     ]);
   });
 
