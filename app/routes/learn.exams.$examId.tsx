@@ -43,7 +43,12 @@ export default function ExamRulesPage() {
   const format = useFormat();
   const refusal = actionData?.refusal ?? blocker;
   const rules: [string, string][] = [
-    [t("rules.questions"), t("rules.questionCount", { count: exam.questionCount })],
+    [
+      t("rules.questions"),
+      exam.rolePlayCount > 0
+        ? t("rules.questionCountWithRolePlays", { count: exam.questionCount, roleplays: exam.rolePlayCount })
+        : t("rules.questionCount", { count: exam.questionCount }),
+    ],
     [
       t("rules.time"),
       exam.timeLimitMinutes ? t("training:minutes", { count: exam.timeLimitMinutes }) : t("rules.noLimit"),

@@ -13,6 +13,7 @@ import { saveAnswer, startAttempt } from "~/modules/training/exams/attempts.serv
 import { expireAttempts } from "~/modules/training/exams/expiry.server";
 import { action as takeAction, loader as takeLoader } from "~/routes/learn.attempts.$attemptId";
 import { loader as resultLoader } from "~/routes/learn.attempts.$attemptId_.result";
+import { loader as learnExamLoader } from "~/routes/learn.exams.$examId";
 import { action as examDetailAction } from "~/routes/training.exams.$examId";
 import { action as examEditAction, loader as examEditLoader } from "~/routes/training.exams.$examId_.edit";
 import { loader as queueLoader } from "~/routes/training.grading._index";
@@ -168,6 +169,17 @@ async function playScenarioItem(attemptId: string) {
 }
 
 describe("an exam with a role-play item", () => {
+  it("counts the role-play apart from the written questions on the exam's page", async () => {
+    const { scenarioId } = await createScenario({}, null);
+    const exam = await createPracticalExam({ scenarioId });
+    await db.exam.update({ where: { id: exam.id }, data: { status: "published" } });
+    const page = await callRoute(learnExamLoader, buildRequest(`/learn/exams/${exam.id}`, { cookie: agentCookie }), {
+      examId: exam.id,
+    });
+    expect(page.status).toBe(200);
+    expect(page.data).toMatchObject({ exam: { questionCount: 1, rolePlayCount: 1 } });
+  });
+
   it("grades end to end: snapshot, exam-mode session, review, pass, certificate", async () => {
     const { attemptId, versionId } = await startPractical();
     const items = await db.examAttemptItem.findMany({

@@ -34,7 +34,9 @@ export function BoardTable({
             {showTeam ? <th>{t("common:fields.team")}</th> : null}
             <th>{t("board.composite")}</th>
             <th>{t("board.percentile")}</th>
-            {showMetrics ? kpiKeys.map((key) => <th key={key}>{kpiNames[key] ?? key}</th>) : null}
+            {showMetrics
+              ? kpiKeys.map((key) => <th key={key}>{t("board.metricHeader", { name: kpiNames[key] ?? key })}</th>)
+              : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

@@ -134,7 +134,11 @@ export async function examForLearner(examId: string, userId: string, now: Date) 
     examResults(userId, [examId]),
   ]);
   const blocker = inProgress ? null : await db.$transaction((tx) => startBlocker(tx, rules!, userId, now));
-  const questionCount = exam.items.reduce((sum, item) => sum + (item.kind === "draw" ? (item.count ?? 0) : 1), 0);
+  const questionCount = exam.items.reduce(
+    (sum, item) => sum + (item.kind === "draw" ? (item.count ?? 0) : item.kind === "question" ? 1 : 0),
+    0,
+  );
+  const rolePlayCount = exam.items.filter((item) => item.kind === "scenario").length;
   return {
     exam: {
       id: exam.id,
@@ -150,6 +154,7 @@ export async function examForLearner(examId: string, userId: string, now: Date) 
       isCertification: exam.isCertification,
       certificateTitle: exam.certificateTitle,
       questionCount,
+      rolePlayCount,
     },
     attemptsUsed: used,
     attemptsLeft: exam.maxAttempts === null ? null : Math.max(0, exam.maxAttempts - used),
