@@ -4,6 +4,11 @@
  *   {period}   the period in Chinese, e.g. 2026年11月 / 2026年第4季度 / 2026年度 · {rank} the winner's rank
  * Unknown placeholders stay as written so a typo is visible on the preview instead of silently vanishing.
  */
+import { formatSerial } from "~/modules/training/certificates/rules";
+
+/** Award certificates are numbered like training certificates, with their own prefix: AW-2026-000001. */
+const AWARD_SERIAL_PREFIX = "AW";
+
 export const CERTIFICATE_PLACEHOLDERS = ["name", "team", "program", "period", "rank"] as const;
 export type CertificatePlaceholder = (typeof CERTIFICATE_PLACEHOLDERS)[number];
 export type CitationValues = Partial<Record<CertificatePlaceholder, string | number | null>>;
@@ -35,7 +40,7 @@ export function periodLabelZh(kind: "month" | "quarter" | "year", periodStart: s
 
 /** AW-YYYY-NNNNNN: the publishing year and a running number within it. */
 export function certificateSerial(year: number, sequence: number): string {
-  return `AW-${year}-${String(sequence).padStart(6, "0")}`;
+  return formatSerial(year, sequence, AWARD_SERIAL_PREFIX);
 }
 
 /** The running number of the highest serial of a year (0 when none). */

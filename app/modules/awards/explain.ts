@@ -2,6 +2,7 @@
  * Explanations (pure): how a candidate's composite is made (review page) and "why my rank" for a person on a
  * board. Both read only the frozen inputs of the rows, never live KPIs. Rules: docs/awards-fairness.md.
  */
+import { median as sampleMedian } from "simple-statistics";
 import type { MetricScore } from "./composite";
 import type { IneligibleReason } from "./eligibility";
 import type { Direction } from "./normalise";
@@ -38,10 +39,7 @@ export function explainCandidate(inputs: CandidateInputs): CandidateExplanation 
 }
 
 export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return values.length === 0 ? null : sampleMedian(values as number[]);
 }
 
 export type BoardEntryForExplain = {

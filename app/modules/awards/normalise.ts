@@ -2,6 +2,8 @@
  * Normalising one KPI within a population (pure). Every KPI becomes a 0–100 score where higher is better, whatever
  * the KPI's own direction, so KPIs of different units can be weighted together. Rules: docs/awards-fairness.md.
  */
+import { mean, standardDeviation } from "simple-statistics";
+
 export type Direction = "higher" | "lower";
 export type NormalisationMethod = "percentile" | "zscore";
 
@@ -36,12 +38,11 @@ export function percentileRanks(values: readonly number[], direction: Direction)
 export function zScoresClipped(values: readonly number[], direction: Direction, clip: number): number[] {
   const n = values.length;
   if (n === 0) return [];
-  const mean = values.reduce((sum, value) => sum + value, 0) / n;
-  const variance = values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / n;
-  const sd = Math.sqrt(variance);
+  const average = mean(values as number[]);
+  const sd = standardDeviation(values as number[]);
   if (!(sd > 1e-12) || !(clip > 0)) return values.map(() => 50);
   return values.map((value) => {
-    const z = ((direction === "higher" ? 1 : -1) * (value - mean)) / sd;
+    const z = ((direction === "higher" ? 1 : -1) * (value - average)) / sd;
     const clipped = Math.max(-clip, Math.min(clip, z));
     return ((clipped + clip) / (2 * clip)) * 100;
   });

@@ -3,6 +3,7 @@
  * pseudo-observations, so an agent with 3 rated conversations at 100 % CSAT does not outrank one with 300 at 97 %.
  * Rules and a worked example: docs/awards-fairness.md.
  */
+import { mean } from "simple-statistics";
 
 /**
  * (n·value + k·mean) / (n + k). n = the KPI's sample (rated conversations for CSAT, reviews for the QA score…),
@@ -30,7 +31,7 @@ export function rawForShrunk(shrunk: number, sample: number, populationMean: num
 export function populationMean(values: readonly (number | null)[]): number | null {
   const present = values.filter((value): value is number => value !== null && Number.isFinite(value));
   if (present.length === 0) return null;
-  return present.reduce((sum, value) => sum + value, 0) / present.length;
+  return mean(present);
 }
 
 /**
