@@ -218,6 +218,7 @@ async function openSessionOf(sessionId: string, userId: string) {
       engine: true,
       state: true,
       awaitingSince: true,
+      updatedAt: true,
       scenarioVersion: { select: versionSelect },
     },
   });
@@ -276,14 +277,16 @@ export async function sendRolePlayReply(input: SendReplyInput): Promise<PlayView
 
   try {
     await db.$transaction(async (tx) => {
+      // Claimed only if nothing changed the session since it was read: a reply sent at the same moment may have
+      // moved the script on, and this reply was answered from the old state.
       const claimed = await tx.rolePlaySession.updateMany({
-        where: { id: session.id, status: "in_progress" },
+        where: { id: session.id, status: "in_progress", updatedAt: session.updatedAt },
         data: {
           state: answer.state as Prisma.InputJsonValue,
           awaitingSince: answer.end ? null : (replies.at(-1)?.shownAt ?? now),
         },
       });
-      if (claimed.count === 0) conflict("this session has already ended");
+      if (claimed.count === 0) conflict("another reply was recorded at the same time, or the session has ended");
       await tx.rolePlayTurn.create({
         data: {
           sessionId: session.id,
